@@ -1,0 +1,7 @@
+// Paths tests share. Compiled tests live in dist/test/..., the repository root is above dist.
+import * as path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+export const WYCHEPROOF_DIR = path.join(SHARED_DIR, 'vectors', 'wycheproof');
+export const BIN = path.join(REPO_ROOT, 'bin', 'ts-s-server.js');
