@@ -65,7 +65,20 @@ static void print_selection(const char *label) {
   printf("\n");
 }
 
+/* A test runs when no pattern is given, when its name equals the pattern, or when the pattern
+ * ends in '*' and the name starts with the rest. */
+static int selected(const char *pattern, const char *name) {
+  if (!pattern) return 1;
+  size_t n = strlen(pattern);
+  if (n && pattern[n - 1] == '*') return strncmp(pattern, name, n - 1) == 0;
+  return strcmp(pattern, name) == 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "--list") == 0) {
+    for (int i = 0; i < ntests; i++) printf("%s\n", tests[i].name);
+    return 0;
+  }
   const char *only = argc > 1 ? argv[1] : NULL;
   int passed = 0, failed = 0;
   /* The portable set always; the dispatched set too when it differs. */
@@ -76,7 +89,7 @@ int main(int argc, char **argv) {
     const char *label = sets[s] ? "dispatched" : "portable";
     print_selection(label);
     for (int i = 0; i < ntests; i++) {
-      if (only && strcmp(only, tests[i].name) != 0) continue;
+      if (!selected(only, tests[i].name)) continue;
       ts_test_failures = 0;
       tests[i].fn();
       if (ts_test_failures) {
