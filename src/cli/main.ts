@@ -7,15 +7,20 @@ import { helpText } from './help';
 import { parseArgs } from './parse';
 import { runServer } from './run';
 
+/** Where help and argument errors go; tests pass their own to capture them. */
+export interface ErrorOutput {
+  write(text: string): unknown;
+}
+
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], stderr: ErrorOutput = process.stderr): Promise<number> {
   const result = parseArgs(argv);
   switch (result.kind) {
     case 'help':
-      process.stderr.write(helpText());
+      stderr.write(helpText());
       return 0;
     case 'error':
-      process.stderr.write(result.stderr);
+      stderr.write(result.stderr);
       return 1;
     case 'args':
       return runServer(result.args);

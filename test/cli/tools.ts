@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { main } from '../../src/cli/main';
 
 export const OUR_BIN = path.resolve(__dirname, '../../../bin/ts-s-server.js');
 
@@ -51,6 +52,17 @@ export function runOpenssl(args: readonly string[], cwd: string): Promise<ToolRe
 
 export function runOurs(args: readonly string[], cwd: string): Promise<ToolResult> {
   return runTool(process.execPath, [OUR_BIN, ...args], cwd);
+}
+
+/**
+ * Our CLI in this process, for argv that end in -help or an argument error (a successful
+ * parse would start the server here). Much cheaper than a node process per case; the
+ * spawned variant above covers the bin script itself.
+ */
+export async function runOursInProcess(argv: readonly string[]): Promise<ToolResult> {
+  let stderr = '';
+  const code = await main([...argv], { write: (text: string) => (stderr += text) });
+  return { stdout: '', stderr, code, timedOut: false };
 }
 
 /** A fresh empty directory and a function that removes it. */
