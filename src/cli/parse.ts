@@ -49,6 +49,15 @@ export type ParseResult =
   /** `stderr` is openssl's complete message; the exit status is 1. */
   | { readonly kind: 'error'; readonly stderr: string };
 
+/**
+ * s_server acts on each option as soon as it has read it, so its own checks (-psk must be
+ * hex, -purpose must be known, …) and prints ("verify depth is 1") interleave with the
+ * type checks in argv order. A later layer that wants the same order passes this hook:
+ * it sees every option right after it was read and returns openssl's complete stderr
+ * text to stop with exit status 1, or undefined to go on.
+ */
+export type OptionCheck = (occurrence: Occurrence) => string | undefined;
+
 const USE_HELP = `${PROG}: Use -help for summary.`;
 
 function failure(lines: readonly string[]): ParseResult {
@@ -85,7 +94,7 @@ function readOption(argv: readonly string[], index: number): Step {
 }
 
 /** Walks argv the way openssl does; see the file comment. */
-function readArgv(argv: readonly string[]): { occurrences: Occurrence[] } | ParseResult {
+function readArgv(argv: readonly string[], check?: OptionCheck): { occurrences: Occurrence[] } | ParseResult {
   const occurrences: Occurrence[] = [];
   let index = 0;
   while (index < argv.length) {
@@ -98,6 +107,8 @@ function readArgv(argv: readonly string[]): { occurrences: Occurrence[] } | Pars
     const step = readOption(argv, index);
     if (step.kind === 'help') return { kind: 'help' };
     if (step.kind === 'error') return failure(step.lines);
+    const refusal = check?.(step.occurrence);
+    if (refusal !== undefined) return { kind: 'error', stderr: refusal };
     occurrences.push(step.occurrence);
     index = step.next;
   }
@@ -106,9 +117,13 @@ function readArgv(argv: readonly string[]): { occurrences: Occurrence[] } | Pars
   return { occurrences };
 }
 
-/** The internal commander name of a flag: its table index, immune to case and `no-`. */
+/** Internal commander names: the table index, immune to case and to commander's `no-`. */
+const INTERNAL_NAMES: ReadonlyMap<FlagSpec, string> = new Map(
+  (FLAGS as readonly FlagSpec[]).map((flag, index) => [flag, `f${index}`]),
+);
+
 function internalName(flag: FlagSpec): string {
-  return `f${FLAGS.indexOf(flag as Flag)}`;
+  return INTERNAL_NAMES.get(flag) as string;
 }
 
 function toCommanderArgv(occurrences: readonly Occurrence[]): string[] {
@@ -148,9 +163,9 @@ function collectOptions(occurrences: readonly Occurrence[]): ParsedOptions {
   return options as ParsedOptions;
 }
 
-/** Parses s_server's argv (without the program name). */
-export function parseArgs(argv: readonly string[]): ParseResult {
-  const read = readArgv(argv);
+/** Parses s_server's argv (without the program name); see OptionCheck for `check`. */
+export function parseArgs(argv: readonly string[], check?: OptionCheck): ParseResult {
+  const read = readArgv(argv, check);
   if ('kind' in read) return read;
   const { occurrences } = read;
   return { kind: 'args', args: { options: collectOptions(occurrences), occurrences } };

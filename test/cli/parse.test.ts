@@ -127,3 +127,14 @@ test('parseCInteger follows strtol with base 0', (t) => {
   ];
   for (const [text, value] of cases) t.is(parseCInteger(text), value, JSON.stringify(text));
 });
+
+test('an option check sees options in argv order and can stop the parse like openssl', (t) => {
+  const seen: string[] = [];
+  const check = (o: { flag: FlagSpec; value?: string }): string | undefined => {
+    seen.push(o.flag.name);
+    return o.flag.name === 'psk' && !/^[0-9a-f]+$/i.test(o.value ?? '') ? `Not a hex number '${o.value}'\n` : undefined;
+  };
+  t.deepEqual(parseArgs(['-www', '-psk', 'zz', '-port', '0'], check), { kind: 'error', stderr: "Not a hex number 'zz'\n" });
+  t.deepEqual(seen, ['www', 'psk']);
+  t.is(parseArgs(['-psk', 'ab', '-www'], check).kind, 'args');
+});
