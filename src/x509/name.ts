@@ -12,6 +12,7 @@
  */
 import { DerElement, DerError, DerReader, DerWriter, Tag, TagClass, bytesToUnsignedBigInt } from './der';
 import { shortName } from './oids';
+import { utf8Getc } from './utf8';
 
 export interface NameEntry {
   readonly oid: string;
@@ -31,6 +32,25 @@ export interface Name {
   readonly entries: readonly NameEntry[];
   /** The complete DER encoding of the Name (compared byte for byte when chaining). */
   readonly der: Uint8Array;
+}
+
+/**
+ * OpenSSL converts string values to UTF-8 when it decodes a Name (to canonicalise it for
+ * comparison), so a value that is not valid in its own encoding makes the whole
+ * certificate unreadable. We reject the same values.
+ */
+function checkStringValue(el: DerElement): void {
+  if (el.tagClass !== TagClass.universal || el.constructed) return;
+  const c = el.content;
+  if (el.tagNumber === Tag.BMPString && c.length % 2 !== 0) throw new DerError('BMPString of odd length in Name', el.offset);
+  if (el.tagNumber === Tag.UniversalString && c.length % 4 !== 0) throw new DerError('UniversalString length not a multiple of 4 in Name', el.offset);
+  if (el.tagNumber === Tag.UTF8String) {
+    for (let p = 0; p < c.length; ) {
+      const [v, n] = utf8Getc(c, p);
+      if (v < 0) throw new DerError('invalid UTF-8 in UTF8String in Name', el.offset);
+      p += n;
+    }
+  }
 }
 
 function entryData(el: DerElement): Uint8Array {
@@ -55,6 +75,7 @@ export function readName(r: DerReader): Name {
       const oid = atv.readOid();
       const value = atv.readAny();
       atv.expectEnd('AttributeTypeAndValue');
+      checkStringValue(value);
       entries.push({
         oid,
         set,

@@ -11,6 +11,7 @@ import { Name, NameEntry } from './name';
 import { Tag } from './der';
 import { longName, oidInfo, shortName } from './oids';
 import { StrFlag, XnFlag } from './nameopt';
+import { utf8Getc, utf8Putc } from './utf8';
 
 const ESC_FLAGS = StrFlag.ESC_2253 | StrFlag.ESC_2254 | StrFlag.ESC_QUOTE | StrFlag.ESC_CTRL | StrFlag.ESC_MSB;
 
@@ -85,39 +86,6 @@ function escChar(out: Out, c: number, flags: number): void {
   // Any escaping at all means the escape character itself must be escaped.
   if (c === 0x5c && flags & ESC_FLAGS) return out.ascii('\\\\');
   out.push(c);
-}
-
-/** UTF8_getc: one code point, or a negative error. Overlong forms are rejected. */
-export function utf8Getc(b: Uint8Array, p: number): [number, number] {
-  const n = b.length - p;
-  const c = b[p];
-  const cont = (i: number): boolean => (b[p + i] & 0xc0) === 0x80;
-  if ((c & 0x80) === 0) return [c, 1];
-  if ((c & 0xe0) === 0xc0) {
-    if (n < 2 || !cont(1)) return [-1, 0];
-    const v = ((c & 0x1f) << 6) | (b[p + 1] & 0x3f);
-    return v < 0x80 ? [-1, 0] : [v, 2];
-  }
-  if ((c & 0xf0) === 0xe0) {
-    if (n < 3 || !cont(1) || !cont(2)) return [-1, 0];
-    const v = ((c & 0x0f) << 12) | ((b[p + 1] & 0x3f) << 6) | (b[p + 2] & 0x3f);
-    return v < 0x800 ? [-1, 0] : [v, 3];
-  }
-  if ((c & 0xf8) === 0xf0) {
-    if (n < 4 || !cont(1) || !cont(2) || !cont(3)) return [-1, 0];
-    const v = ((c & 0x07) << 18) | ((b[p + 1] & 0x3f) << 12) | ((b[p + 2] & 0x3f) << 6) | (b[p + 3] & 0x3f);
-    return v < 0x10000 ? [-1, 0] : [v, 4];
-  }
-  return [-1, 0];
-}
-
-/** UTF8_putc: the UTF-8 octets of a code point (none when it cannot be encoded). */
-export function utf8Putc(c: number): number[] {
-  if (c < 0x80) return [c];
-  if (c < 0x800) return [0xc0 | (c >> 6), 0x80 | (c & 0x3f)];
-  if (c < 0x10000) return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)];
-  if (c < 0x110000) return [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)];
-  return [];
 }
 
 /** Character width by universal tag: 0 = UTF-8, 1/2/4 octets, -1 = not a string (dump). */
@@ -284,8 +252,11 @@ export function printNameEx(name: Name, indent: number, flags: number): NamePrin
 /** X509_NAME_oneline: `/C=US/O=Org/CN=name`, non-printable octets as \xHH. */
 export function nameOneline(name: Name): Buffer {
   const out = new Out();
+  let prevSet = -1;
   for (const e of name.entries) {
-    out.ascii(`/${shortName(e.oid)}=`);
+    // Members of a multi-valued RDN are joined with '+'; '/' and '+' in values are escaped.
+    out.ascii(`${e.set === prevSet ? '+' : '/'}${shortName(e.oid)}=`);
+    prevSet = e.set;
     const q = e.data;
     // A GeneralString whose octets look like UCS-4 with three zero octets per character
     // prints only the low octet of each.
@@ -300,6 +271,7 @@ export function nameOneline(name: Name): Buffer {
     q.forEach((b, j) => {
       if (!keep[j & 3]) return;
       if (b < 0x20 || b > 0x7e) out.ascii(`\\x${hex(b, 2)}`);
+      else if (b === 0x2f || b === 0x2b) out.ascii(`\\${String.fromCharCode(b)}`);
       else out.push(b);
     });
   }
