@@ -67,6 +67,7 @@ const EXTENSIONS = [
   'policyMappings=1.2.3.4:1.2.3.5',
   'tlsfeature=status_request',
   'issuerAltName=URI:http://issuer.example.com/',
+  'authorityKeyIdentifier=keyid:always',
   '1.2.3.99.1=critical,DER:0101FF',
   '1.2.3.99.2=ASN1:UTF8String:some text',
 ];
