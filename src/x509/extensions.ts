@@ -398,7 +398,8 @@ export function hasDuplicateExtensions(exts: readonly Extension[]): boolean {
 }
 
 /** The decoded value of the given kind, if the extension is present and valid. */
-type ValueOf<K extends ExtensionValue['kind']> = Extract<ExtensionValue, { kind: K }> extends { value: infer V } ? V : never;
+/** The value type of the extension variant whose kind includes K. */
+type ValueOf<K extends ExtensionValue['kind'], E = ExtensionValue> = E extends { kind: infer KK; value: infer V } ? (K extends KK ? V : never) : never;
 
 export function findExtension<K extends ExtensionValue['kind']>(exts: readonly Extension[], kind: K): ValueOf<K> | undefined {
   for (const e of exts) {
