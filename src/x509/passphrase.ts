@@ -32,7 +32,7 @@ export interface LineSource {
 }
 
 const APP_PASS_LEN = 1024;
-const PASS_SOURCE_SIZE_MAX = 4;
+const PASS_SOURCE_SIZE_MAX = 5;
 
 /** A line reader over a file descriptor, reading one octet at a time so nothing past the line is consumed. */
 class FdLineSource implements LineSource {
@@ -61,14 +61,20 @@ class FdLineSource implements LineSource {
   }
 }
 
+/** C atoi: optional whitespace and sign, then digits; anything else gives 0 (so `fd:abc` is fd 0). */
+export function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(s);
+  return m ? Number.parseInt(m[1], 10) : 0;
+}
+
 export const NODE_PASSPHRASE_IO: PassphraseIo = {
   env: (name) => process.env[name],
   open(kind, target) {
     try {
       if (kind === 'file') return new FdLineSource(openSync(target, 'r'), true);
       if (kind === 'stdin') return new FdLineSource(0, false);
-      const fd = Number.parseInt(target, 10);
-      return Number.isNaN(fd) || fd < 0 ? undefined : new FdLineSource(fd, false);
+      const fd = atoi(target);
+      return fd < 0 ? undefined : new FdLineSource(fd, false);
     } catch {
       return undefined;
     }
