@@ -334,7 +334,10 @@ export function parseSequence(der: Uint8Array, what: string): DerReader {
   return seq;
 }
 
-/** Walks a whole encoding, validating every nested TLV (used to check arbitrary input). */
+/**
+ * Validates that `der` is exactly one DER element, walking and checking every nested
+ * TLV; returns the number of elements. Used to check arbitrary input.
+ */
 export function validateDer(der: Uint8Array): number {
   let count = 0;
   const walk = (r: DerReader): void => {
@@ -346,7 +349,10 @@ export function validateDer(der: Uint8Array): number {
   };
   const top = new DerReader(der);
   if (!top.hasMore()) throw new DerError('empty input', 0);
-  walk(top);
+  const el = top.next();
+  top.expectEnd('top-level element');
+  count++;
+  if (el.constructed) walk(top.enter(el));
   return count;
 }
 

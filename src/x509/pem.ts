@@ -75,6 +75,7 @@ function parseBlock(lines: string[], beginLine: number, label: string): { block:
   if (i < lines.length && /^[A-Za-z0-9-]+:/.test(lines[i])) {
     while (i < lines.length && lines[i].trim() !== '') {
       const line = lines[i];
+      if (line.startsWith('-----')) throw new PemError(`${where(i)}: missing blank line after headers`);
       if (/^\s/.test(line) && headers.length > 0) {
         headers[headers.length - 1][1] += line.trim();
       } else {
