@@ -40,9 +40,8 @@ function readVersion(r: DerReader): number {
   if (v === undefined) return 0;
   const n = v.readSmallInteger();
   v.expectEnd('version');
-  // DER: DEFAULT v1 must be omitted; only v2 and v3 exist.
-  if (n === 0) throw new DerError('explicit version v1 must be omitted in DER', r.offset);
-  if (n !== 1 && n !== 2) throw new DerError(`unknown certificate version ${n}`, r.offset);
+  // DER omits DEFAULT v1 (X.690 11.5), but openssl loads an explicit v1; so do we.
+  if (n < 0 || n > 2) throw new DerError(`unknown certificate version ${n}`, r.offset);
   return n;
 }
 
@@ -66,14 +65,14 @@ function readTbs(r: DerReader): Omit<Certificate, 'signatureAlgorithm' | 'signat
   validity.expectEnd('Validity');
   const subject = readName(r);
   const publicKeyInfo = readSubjectPublicKeyInfo(r);
-  // RFC 5280 4.1.2.8: unique identifiers only in v2 or v3; extensions only in v3 (4.1.2.9).
+  // RFC 5280 4.1.2.8/4.1.2.9 allow unique identifiers only in v2/v3 and extensions only
+  // in v3, but openssl loads such certificates and leaves the check to verification
+  // (X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3 under -x509_strict); so do we.
   const issuerUniqueId = readUniqueId(r, 1);
   const subjectUniqueId = readUniqueId(r, 2);
-  if ((issuerUniqueId || subjectUniqueId) && version < 1) throw new DerError('unique identifiers in a v1 certificate', r.offset);
   const extReader = r.optionalExplicit(3);
   let extensions: Extension[] = [];
   if (extReader) {
-    if (version !== 2) throw new DerError('extensions in a certificate that is not v3', r.offset);
     extensions = readExtensions(extReader);
     extReader.expectEnd('extensions');
   }

@@ -9,7 +9,7 @@
  * verification (X509_V_ERR_INVALID_EXTENSION). Unknown extensions are kept as they are:
  * verification must reject unknown critical ones (RFC 5280 4.2).
  */
-import { DerError, DerReader, Tag, TagClass, decodeGeneralizedTime, integerFromContent } from './der';
+import { DerError, DerReader, Tag, TagClass, decodeBoolean, decodeGeneralizedTime, integerFromContent } from './der';
 import { GeneralName, readGeneralNames, readGeneralNamesContent, decodeGeneralName } from './generalName';
 import { OID } from './oids';
 import { NameEntry } from './name';
@@ -127,9 +127,9 @@ function namedBits<T extends string>(bytes: Uint8Array, names: readonly T[]): T[
 
 function basicConstraints(r: DerReader): BasicConstraints {
   const s = r.readSequence('BasicConstraints');
+  // X.690 11.5 says a DEFAULT value is not encoded, but openssl accepts an explicit
+  // cA FALSE (common in older certificates), and so do we.
   const ca = s.readOptionalBoolean();
-  // X.690 11.5: a DEFAULT value is not encoded in DER.
-  if (ca === false) throw new DerError('BasicConstraints cA FALSE must be omitted in DER', s.offset);
   const pathLen = s.hasMore() ? s.readSmallInteger() : undefined;
   s.expectEnd('BasicConstraints');
   if (pathLen !== undefined && pathLen < 0) throw new DerError('negative pathLenConstraint', s.offset);
@@ -298,8 +298,8 @@ function issuingDistributionPoint(r: DerReader): IssuingDistributionPoint {
   const flag = (n: number): boolean => {
     const el = s.optionalImplicit(n, false);
     if (!el) return false;
-    if (el.content.length !== 1 || el.content[0] !== 0xff) throw new DerError('IDP boolean must be TRUE when present (DER DEFAULT FALSE)', el.offset);
-    return true;
+    // [n] IMPLICIT BOOLEAN DEFAULT FALSE; an explicit FALSE is tolerated as for critical.
+    return decodeBoolean(el);
   };
   const onlyContainsUserCerts = flag(1);
   const onlyContainsCACerts = flag(2);
@@ -370,9 +370,8 @@ export function decodeExtensionValue(oid: string, value: Uint8Array): ExtensionV
 function readExtension(r: DerReader): Extension {
   const s = r.readSequence('Extension');
   const oid = s.readOid();
+  // critical DEFAULT FALSE: an explicit FALSE is not DER (X.690 11.5) but openssl accepts it.
   const critical = s.readOptionalBoolean();
-  // X.690 11.5: critical DEFAULT FALSE must not be encoded as FALSE.
-  if (critical === false) throw new DerError('Extension critical FALSE must be omitted in DER', s.offset);
   const value = s.readOctetString();
   s.expectEnd('Extension');
   try {

@@ -157,6 +157,24 @@ export function withSubject(certDer: Uint8Array, nameDer: Uint8Array): Uint8Arra
   return w.finish();
 }
 
+/** Rebuilds a certificate's TBS with `edit` applied to its list of top-level fields (signature left stale). */
+export function editTbs(certDer: Uint8Array, edit: (fields: Uint8Array[]) => Uint8Array[]): Uint8Array {
+  const top = new DerReader(certDer);
+  const cert = top.readSequence();
+  const tbsEl = cert.next();
+  const rest: Uint8Array[] = [];
+  while (cert.hasMore()) rest.push(cert.next().raw);
+  const tbs = top.enter(tbsEl);
+  const fields: Uint8Array[] = [];
+  while (tbs.hasMore()) fields.push(tbs.next().raw);
+  const w = new DerWriter();
+  w.sequence((c) => {
+    c.sequence((t) => edit(fields).forEach((p) => t.raw(p)));
+    rest.forEach((p) => c.raw(p));
+  });
+  return w.finish();
+}
+
 export interface Atv {
   oid: string;
   tag: number;

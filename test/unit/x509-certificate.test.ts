@@ -1,6 +1,8 @@
 import test, { ExecutionContext } from 'ava';
 import { readFileSync } from 'node:fs';
-import { KEY_TYPES, KeyType, TempDir, genKey, makeCrl, openssl, selfSigned, v1Certificate } from '../helpers/x509Material';
+import { KEY_TYPES, KeyType, TempDir, editTbs, genKey, makeCrl, openssl, selfSigned, v1Certificate } from '../helpers/x509Material';
+import { DerError, DerWriter } from '../../src/x509/der';
+import { pemBlocks } from '../../src/x509/pem';
 import { NODE_CRYPTO_ORACLE } from '../helpers/nodeCryptoOracle';
 import { extensionText, hexBlock, hexBlockBytes } from '../helpers/opensslText';
 import { Certificate, loadCertificates, parseCertificate } from '../../src/x509/certificate';
@@ -203,4 +205,31 @@ test('without the native core, crypto calls fail clearly', (t) => {
     instanceOf: CryptoUnavailableError,
     message: /not available yet/,
   });
+});
+
+test('explicit DEFAULT FALSE booleans and v1 with extensions load, an explicit v1 version loads: like openssl', (t) => {
+  const base = pemBlocks(readFileSync(material.get('p256')!.file), 'CERTIFICATE')[0].der;
+  const bc = new DerWriter().sequence((b) => b.boolean(false)).finish();
+  const exts = new DerWriter().explicit(3, (e) => e.sequence((s) => s.sequence((x) => x.oid('2.5.29.19').boolean(false).octetString(bc)))).finish();
+  const lenient = editTbs(base, (f) => [...f.slice(0, -1), exts]);
+  const f1 = t0.write('lenient.der', lenient);
+  t.regex(openssl(['x509', '-inform', 'DER', '-in', f1, '-noout', '-text']).toString(), /Basic Constraints: \n\s+CA:FALSE/);
+  const cert = parseCertificate(lenient);
+  t.deepEqual(findExtension(cert.extensions, 'basicConstraints'), { ca: false, pathLen: undefined });
+  t.false(cert.extensions[0].critical);
+
+  const v1 = new DerWriter().explicit(0, (v) => v.integer(0)).finish();
+  const explicitV1 = editTbs(base, (f) => [v1, ...f.slice(1, -1)]);
+  const f2 = t0.write('explicit-v1.der', explicitV1);
+  t.regex(openssl(['x509', '-inform', 'DER', '-in', f2, '-noout', '-text']).toString(), /Version: 1 \(0x0\)/);
+  t.is(parseCertificate(explicitV1).version, 0);
+  const v4 = editTbs(base, (f) => [new DerWriter().explicit(0, (v) => v.integer(3)).finish(), ...f.slice(1)]);
+  t.throws(() => parseCertificate(v4), { instanceOf: DerError, message: /unknown certificate version 3/ });
+
+  // Extensions in a v1 certificate: openssl loads it (only strict verification objects).
+  const v1WithExts = editTbs(base, (f) => f.slice(1));
+  t.regex(openssl(['x509', '-inform', 'DER', '-in', t0.write('v1-exts.der', v1WithExts), '-noout', '-text']).toString(), /Version: 1 \(0x0\)/);
+  const parsed = parseCertificate(v1WithExts);
+  t.is(parsed.version, 0);
+  t.true(parsed.extensions.length > 0);
 });
