@@ -10,7 +10,7 @@
  * X509_NAME_ENTRY "set" field), so multi-valued RDNs print with their own separator.
  * Values keep their tag and raw octets: printing decides how to show them.
  */
-import { DerElement, DerError, DerReader, DerWriter, Tag, TagClass, bytesToUnsignedBigInt } from './der';
+import { DerElement, DerError, DerReader, DerWriter, Tag, TagClass, bytesToUnsignedBigInt, describeTag } from './der';
 import { shortName } from './oids';
 import { utf8Getc } from './utf8';
 
@@ -53,6 +53,19 @@ function checkStringValue(el: DerElement): void {
   }
 }
 
+/**
+ * Value types openssl accepts in an AttributeTypeAndValue (its DirectoryString-like
+ * "ASN1_PRINTABLE" choice, checked against the real CLI): the string types it knows, BIT
+ * STRING, SEQUENCE and a few tags it has no name for. Anything else (INTEGER, VisibleString,
+ * UTCTime, context tags…) makes openssl refuse the whole certificate, and so do we.
+ */
+const NAME_VALUE_TAGS: ReadonlySet<number> = new Set([3, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 28, 29, 30]);
+
+function checkValueType(el: DerElement): void {
+  const ok = el.tagClass === TagClass.universal && NAME_VALUE_TAGS.has(el.tagNumber) && el.constructed === (el.tagNumber === Tag.SEQUENCE);
+  if (!ok) throw new DerError(`attribute value of type ${describeTag(el.tagClass, el.tagNumber, el.constructed)} is not allowed in Name`, el.offset);
+}
+
 function entryData(el: DerElement): Uint8Array {
   // OpenSSL keeps a SEQUENCE (or other constructed) value as its whole encoding,
   // and a BIT STRING without its unused-bits octet.
@@ -75,6 +88,7 @@ export function readName(r: DerReader): Name {
       const oid = atv.readOid();
       const value = atv.readAny();
       atv.expectEnd('AttributeTypeAndValue');
+      checkValueType(value);
       checkStringValue(value);
       entries.push({
         oid,

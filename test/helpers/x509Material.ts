@@ -179,13 +179,15 @@ export interface Atv {
   oid: string;
   tag: number;
   value: string | Uint8Array;
+  /** Writes the value element itself (for non-string types); overrides tag/value. */
+  raw?: Uint8Array;
 }
 
 /** Encodes a Name from RDNs without sorting the SET members (the order given is kept). */
 export function encodeRawName(rdns: Atv[][]): Uint8Array {
   const w = new DerWriter();
   w.sequence((s) => {
-    for (const rdn of rdns) s.set((set) => rdn.forEach((a) => set.sequence((x) => x.oid(a.oid).string(a.tag, a.value))));
+    for (const rdn of rdns) s.set((set) => rdn.forEach((a) => set.sequence((x) => (a.raw ? x.oid(a.oid).raw(a.raw) : x.oid(a.oid).string(a.tag, a.value)))));
   });
   return w.finish();
 }

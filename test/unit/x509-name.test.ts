@@ -5,6 +5,7 @@ import { pemBlocks } from '../../src/x509/pem';
 import { NAMEOPT_NAMES, NameOptError, parseNameOpts } from '../../src/x509/nameopt';
 import { printNameLine } from '../../src/x509/namePrint';
 import { readFileSync } from 'node:fs';
+import { DerWriter } from '../../src/x509/der';
 
 const CN = '2.5.4.3';
 const O = '2.5.4.10';
@@ -17,6 +18,12 @@ const UNKNOWN = '1.2.3.4.5.6';
 const SERIAL = '2.5.4.5';
 
 const a = (oid: string, tag: number, value: string | Uint8Array): Atv => ({ oid, tag, value });
+/** An attribute whose value is an arbitrary element written by `body`. */
+const raw = (oid: string, body: (w: DerWriter) => unknown): Atv => {
+  const w = new DerWriter();
+  body(w);
+  return { oid, tag: 0, value: '', raw: w.finish() };
+};
 
 /** Names chosen to exercise every escaping and typing rule. */
 const NAMES: Record<string, Atv[][]> = {
@@ -48,6 +55,14 @@ const NAMES: Record<string, Atv[][]> = {
     [a(UNKNOWN, T.UTF8String, 'unknown attr')],
     [a(CN, T.PrintableString, 'plain')],
   ],
+  oddTypes: [
+    [raw(CN, (w) => w.bitString(Uint8Array.of(0xa0), 5))],
+    [raw(O, (w) => w.sequence((s) => s.integer(1).string(T.UTF8String, 'x')))],
+    [raw(OU, (w) => w.primitive(0, 7, Buffer.from('obj desc')))],
+    [raw(L, (w) => w.primitive(0, 29, Buffer.from('t29,+')))],
+    [raw(UNKNOWN, (w) => w.primitive(0, 13, Buffer.from('t13')))],
+    [a(SERIAL, T.NumericString, '12 34')],
+  ],
   rfc1779: [
     [a(O, T.UTF8String, 'a/b'), a(OU, T.UTF8String, 'c+d')],
     [a(CN, T.UTF8String, 'x+y=\\z/')],
@@ -60,6 +75,11 @@ const INVALID: Record<string, Atv[][]> = {
   overlongUtf8: [[a(CN, T.UTF8String, Uint8Array.from([0xc0, 0xaf]))]],
   oddBmp: [[a(CN, T.BMPString, Uint8Array.from([0x00, 0x41, 0x00]))]],
   shortUniversal: [[a(CN, T.UniversalString, Uint8Array.from([0, 0, 0x41]))]],
+  integerValue: [[raw(CN, (w) => w.integer(5))]],
+  visibleString: [[a(CN, T.VisibleString, 'vis')]],
+  utcTimeValue: [[raw(CN, (w) => w.primitive(0, 23, Buffer.from('250101000000Z')))]],
+  contextTag: [[raw(CN, (w) => w.primitive(2, 0, Buffer.from('c')))]],
+  setValue: [[raw(CN, (w) => w.set((s) => s.integer(1)))]],
 };
 
 /** Every option alone, its negation after a composite, and combinations people use. */
@@ -119,7 +139,7 @@ for (const label of Object.keys(INVALID)) {
   test(`a certificate openssl cannot load is rejected: ${label}`, (t) => {
     const { file, der } = fx.certs.get(label)!;
     t.throws(() => openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-subject']));
-    t.throws(() => parseCertificate(der), { name: 'DerError', message: /in Name/ });
+    t.throws(() => parseCertificate(der), { name: 'DerError', message: /in Name/ }, label);
   });
 }
 
