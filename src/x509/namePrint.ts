@@ -279,6 +279,28 @@ export function nameOneline(name: Name): Buffer {
 }
 
 /**
+ * X509_NAME_print, used by X509_NAME_print_ex when the flags are exactly `compat` (as in
+ * `openssl x509 -text -nameopt compat`): the X509_NAME_oneline text without its first
+ * '/', each later "/XX=" or "/X=" (one or two upper-case letters then '=') turned into ", ".
+ */
+export function nameCompatPrint(name: Name): Buffer {
+  const b = nameOneline(name);
+  if (b.length === 0) return b;
+  const s = b.subarray(1);
+  const out: number[] = [];
+  const upper = (c: number | undefined): boolean => c !== undefined && c >= 0x41 && c <= 0x5a;
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const boundary = i === s.length || (s[i] === 0x2f && upper(s[i + 1]) && (s[i + 2] === 0x3d || (upper(s[i + 2]) && s[i + 3] === 0x3d)));
+    if (!boundary) continue;
+    out.push(...s.subarray(start, i));
+    start = i + 1;
+    if (i < s.length) out.push(0x2c, 0x20);
+  }
+  return Buffer.from(out);
+}
+
+/**
  * A name the way `openssl x509 -subject`/`-issuer` prints it (apps' print_name):
  * the title, then the name with the flags, then a newline. Multiline starts on a new
  * line with a four-space indent; exactly `compat` uses X509_NAME_oneline.

@@ -3,7 +3,7 @@ import { TempDir, encodeRawName, genKey, openssl, selfSigned, withSubject, Atv, 
 import { parseCertificate } from '../../src/x509/certificate';
 import { pemBlocks } from '../../src/x509/pem';
 import { NAMEOPT_NAMES, NameOptError, parseNameOpts } from '../../src/x509/nameopt';
-import { printNameLine } from '../../src/x509/namePrint';
+import { nameCompatPrint, printNameLine } from '../../src/x509/namePrint';
 import { readFileSync } from 'node:fs';
 import { DerWriter } from '../../src/x509/der';
 
@@ -134,6 +134,15 @@ for (const label of Object.keys(NAMES)) {
     t.is(compared, OPTIONS.length);
   });
 }
+
+test('X509_NAME_print (-text with -nameopt compat) matches openssl', (t) => {
+  for (const label of Object.keys(NAMES)) {
+    const { file, der } = fx.certs.get(label)!;
+    const text = openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-text', '-nameopt', 'compat']);
+    const line = text.toString('latin1').split('\n').find((l) => l.startsWith('        Subject: '))!;
+    t.is(nameCompatPrint(parseCertificate(der).subject).toString('latin1'), line.slice('        Subject: '.length), label);
+  }
+});
 
 for (const label of Object.keys(INVALID)) {
   test(`a certificate openssl cannot load is rejected: ${label}`, (t) => {

@@ -58,3 +58,34 @@ test('strict base64 decoder', (t) => {
 test('no blocks in plain text', (t) => {
   t.deepEqual(parsePem('nothing here'), []);
 });
+
+test('seeded fuzz of PEM text only ever yields blocks or PemError', (t) => {
+  let seed = 0x9e3779b9;
+  const rnd = (): number => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const src = encodePem('RSA PRIVATE KEY', new Uint8Array(200).fill(0x5a), [['Proc-Type', '4,ENCRYPTED'], ['DEK-Info', 'AES-128-CBC,00']]);
+  const alphabet = '-=+/: \r\nABCabc019*';
+  let ok = 0;
+  let bad = 0;
+  for (let i = 0; i < 3000; i++) {
+    const chars = src.split('');
+    for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
+      const pos = Math.floor(rnd() * chars.length);
+      const c = alphabet[Math.floor(rnd() * alphabet.length)];
+      if (rnd() < 0.5) chars[pos] = c;
+      else chars.splice(pos, rnd() < 0.5 ? 1 : 0, c);
+    }
+    try {
+      parsePem(chars.join(''));
+      ok++;
+    } catch (e) {
+      if (!(e instanceof PemError)) t.fail(String(e));
+      bad++;
+    }
+  }
+  t.true(ok > 0 && bad > 0);
+});
