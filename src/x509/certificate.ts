@@ -19,6 +19,7 @@ export interface Certificate {
   readonly serialBytes: Uint8Array;
   readonly tbsSignature: AlgorithmIdentifier;
   readonly issuer: Name;
+  /** Invalid Date (NaN) when the encoded time is not in RFC 5280 form (see DerReader.readTimeLenient). */
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly subject: Name;
@@ -60,8 +61,8 @@ function readTbs(r: DerReader): Omit<Certificate, 'signatureAlgorithm' | 'signat
   const tbsSignature = readAlgorithmIdentifier(r, 'signature');
   const issuer = readName(r);
   const validity = r.readSequence('Validity');
-  const notBefore = validity.readTime();
-  const notAfter = validity.readTime();
+  const notBefore = validity.readTimeLenient();
+  const notAfter = validity.readTimeLenient();
   validity.expectEnd('Validity');
   const subject = readName(r);
   const publicKeyInfo = readSubjectPublicKeyInfo(r);

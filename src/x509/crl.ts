@@ -20,6 +20,7 @@ export interface Crl {
   readonly version: number;
   readonly tbsSignature: AlgorithmIdentifier;
   readonly issuer: Name;
+  /** Invalid Date (NaN) when not in RFC 5280 form; verification reports it. */
   readonly thisUpdate: Date;
   readonly nextUpdate?: Date;
   readonly revoked: readonly RevokedCertificate[];
@@ -67,8 +68,8 @@ export function parseCrl(der: Uint8Array): Crl {
   }
   const tbsSignature = readAlgorithmIdentifier(t, 'signature');
   const issuer = readName(t);
-  const thisUpdate = t.readTime();
-  const nextUpdate = isTime(t) ? t.readTime() : undefined;
+  const thisUpdate = t.readTimeLenient();
+  const nextUpdate = isTime(t) ? t.readTimeLenient() : undefined;
   const revoked = readRevoked(t, version);
   const extReader = t.optionalExplicit(0);
   let extensions: Extension[] = [];

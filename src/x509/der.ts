@@ -320,6 +320,26 @@ export class DerReader {
     throw new DerError(`expected UTCTime or GeneralizedTime, found ${describeTag(el.tagClass, el.tagNumber, el.constructed)}`, el.offset);
   }
 
+  /**
+   * A Time whose content may not be in RFC 5280 form: the tag must be UTCTime or
+   * GeneralizedTime, but malformed content gives an Invalid Date (NaN) instead of an
+   * error. openssl loads such certificates and CRLs and reports the field at
+   * verification (X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD and friends).
+   */
+  readTimeLenient(): Date {
+    const el = this.peek();
+    if (el && el.tagClass === TagClass.universal && !el.constructed && (el.tagNumber === Tag.UTCTime || el.tagNumber === Tag.GeneralizedTime)) {
+      this.next();
+      try {
+        return el.tagNumber === Tag.UTCTime ? decodeUtcTime(el) : decodeGeneralizedTime(el);
+      } catch (e) {
+        if (!(e instanceof DerError)) throw e;
+        return new Date(Number.NaN);
+      }
+    }
+    return this.readTime();
+  }
+
   /** Reads the next element, whatever it is, as raw bytes. */
   readAny(): DerElement {
     return this.next();

@@ -233,3 +233,17 @@ test('explicit DEFAULT FALSE booleans and v1 with extensions load, an explicit v
   t.is(parsed.version, 0);
   t.true(parsed.extensions.length > 0);
 });
+
+test('a validity time not in RFC 5280 form loads (Invalid Date), as openssl loads it', (t) => {
+  const base = pemBlocks(readFileSync(material.get('p256')!.file), 'CERTIFICATE')[0].der;
+  // UTCTime without seconds (YYMMDDHHMMZ): valid BER-era form, not RFC 5280 4.1.2.5.1.
+  const validity = new DerWriter().sequence((v) => v.primitive(0, 23, Buffer.from('2501010000Z')).utcTime(new Date(Date.UTC(2030, 0, 1)))).finish();
+  const der = editTbs(base, (f) => [...f.slice(0, 4), validity, ...f.slice(5)]);
+  const text = openssl(['x509', '-inform', 'DER', '-in', t0.write('short-time.der', der), '-noout', '-dates']).toString();
+  t.regex(text, /notAfter=Jan  1 00:00:00 2030 GMT/);
+  const cert = parseCertificate(der);
+  t.true(Number.isNaN(cert.notBefore.getTime()));
+  t.is(cert.notAfter.getTime(), Date.UTC(2030, 0, 1));
+  const wrongTag = new DerWriter().sequence((v) => v.integer(1).integer(2)).finish();
+  t.throws(() => parseCertificate(editTbs(base, (f) => [...f.slice(0, 4), wrongTag, ...f.slice(5)])), { instanceOf: DerError, message: /UTCTime or GeneralizedTime/ });
+});
