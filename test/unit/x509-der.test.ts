@@ -196,3 +196,15 @@ test('encodeInteger is minimal', (t) => {
   t.is(hex(encodeInteger(-0x80n)), '80');
   t.is(hex(encodeInteger(-0x81n)), 'ff7f');
 });
+
+test('BER forms openssl tolerates (non-minimal and indefinite lengths) are refused: a deliberate strict-DER choice', (t) => {
+  const key = genKey(t0, 'ed25519');
+  const der = pemBlocks(readFileSync(selfSigned(t0, key, 'ber', { extensions: false })), 'CERTIFICATE')[0].der;
+  t.is(der[1], 0x82);
+  const nonMinimal = Uint8Array.from([0x30, 0x83, 0x00, ...der.subarray(2)]);
+  const indefinite = Uint8Array.from([0x30, 0x80, ...der.subarray(4), 0, 0]);
+  for (const [what, ber, msg] of [['non-minimal', nonMinimal, /non-minimal length/], ['indefinite', indefinite, /indefinite length/]] as const) {
+    t.notThrows(() => openssl(['x509', '-inform', 'DER', '-in', t0.write(`${what}.der`, ber), '-noout']), `openssl loads ${what}`);
+    t.throws(() => parseCertificate(ber), { instanceOf: DerError, message: msg });
+  }
+});
