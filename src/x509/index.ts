@@ -1,0 +1,23 @@
+/** The public surface of src/x509 (certificates, CRLs, keys, names, PEM/DER). */
+export { DerError, DerReader, DerWriter } from './der';
+export { PemError, parsePem, encodePem } from './pem';
+export type { PemBlock } from './pem';
+export { shortName, longName, oidFromName, OID } from './oids';
+export { parseName, nameAttribute } from './name';
+export type { Name, NameEntry } from './name';
+export { parseNameOpts, applyNameOpt, NameOptError, DEFAULT_NAMEOPT } from './nameopt';
+export { printNameLine, printNameEx, nameOneline, nameCompatPrint } from './namePrint';
+export { parseCertificate, loadCertificates } from './certificate';
+export type { Certificate } from './certificate';
+export { parseCrl, loadCrls } from './crl';
+export type { Crl } from './crl';
+export { findExtension } from './extensions';
+export type { Extension, ExtensionValue } from './extensions';
+export { signatureAlgorithm } from './algorithm';
+export { loadPrivateKey, PassphraseRequiredError } from './keys';
+export type { PrivateKey } from './keys';
+export { KeyDecryptionError } from './pbes2';
+export { getPassphrase, getPassphrases, PassphraseError } from './passphrase';
+export { findDhParameters } from './dhParams';
+export { setX509Crypto, x509Crypto, CryptoUnavailableError } from './crypto';
+export type { X509Crypto } from './crypto';
