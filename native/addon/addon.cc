@@ -65,6 +65,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   ts_dispatch_init();
   tsaddon::InitCpu(env, exports);
   tsaddon::InitHash(env, exports);
+  tsaddon::InitKdf(env, exports);
   tsaddon::InitRandom(env, exports);
   return exports;
 }

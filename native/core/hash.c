@@ -43,6 +43,7 @@ int ts_hash_init(ts_hash_ctx *c, ts_hash_alg alg) {
 }
 
 void ts_hash_update(ts_hash_ctx *c, const void *data, size_t len) {
+  if (!len) return; /* data may be NULL then; memcpy must not see it */
   switch (c->alg) {
     case TS_HASH_MD5: ts_md5_update(&c->u.md5, data, len); break;
     case TS_HASH_SHA1: ts_sha1_update(&c->u.sha1, data, len); break;

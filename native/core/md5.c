@@ -15,6 +15,7 @@ void ts_md5_init(ts_md5_ctx *c) {
 }
 
 void ts_md5_update(ts_md5_ctx *c, const void *data, size_t len) {
+  if (!len) return; /* data may be NULL then; memcpy must not see it */
   const uint8_t *p = (const uint8_t *)data;
   c->total += len;
   if (c->buflen) {

@@ -14,6 +14,7 @@ void ts_sha1_init(ts_sha1_ctx *c) {
 }
 
 void ts_sha1_update(ts_sha1_ctx *c, const void *data, size_t len) {
+  if (!len) return; /* data may be NULL then; memcpy must not see it */
   const uint8_t *p = (const uint8_t *)data;
   c->total += len;
   if (c->buflen) {
