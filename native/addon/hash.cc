@@ -30,7 +30,7 @@ static const char *HashAlgName(ts_hash_alg alg) {
 static Napi::Value Hash(const Napi::CallbackInfo &info) {
   ts_hash_alg alg;
   Bytes data;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "data", &data)) return info.Env().Undefined();
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "data", &data)) return info.Env().Undefined();
   uint8_t out[TS_HASH_MAX_LEN];
   ts_hash(alg, data.data, data.size, out);
   return CopyBuffer(info.Env(), out, ts_hash_len(alg));
@@ -39,7 +39,7 @@ static Napi::Value Hash(const Napi::CallbackInfo &info) {
 static Napi::Value Hmac(const Napi::CallbackInfo &info) {
   ts_hash_alg alg;
   Bytes key, data;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "key", &key) || !GetBytes(info, 2, "data", &data))
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "key", &key) || !GetBytesArg(info, 2, "data", &data))
     return info.Env().Undefined();
   uint8_t out[TS_HASH_MAX_LEN];
   ts_hmac(alg, key.data, key.size, data.data, data.size, out);
@@ -54,8 +54,8 @@ static Napi::Value HmacVerify(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
   ts_hash_alg alg;
   Bytes key, data, tag;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "key", &key) || !GetBytes(info, 2, "data", &data) ||
-      !GetBytes(info, 3, "tag", &tag))
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "key", &key) || !GetBytesArg(info, 2, "data", &data) ||
+      !GetBytesArg(info, 3, "tag", &tag))
     return env.Undefined();
   if (tag.size == 0 || tag.size > ts_hash_len(alg)) {
     ThrowRange(env, "The \"tag\" argument must be 1 to " + std::to_string(ts_hash_len(alg)) + " bytes");
@@ -99,7 +99,7 @@ class HashObject : public Napi::ObjectWrap<HashObject> {
 
   Napi::Value Update(const Napi::CallbackInfo &info) {
     Bytes data;
-    if (!Usable(info.Env()) || !GetBytes(info, 0, "data", &data)) return info.Env().Undefined();
+    if (!Usable(info.Env()) || !GetBytesArg(info, 0, "data", &data)) return info.Env().Undefined();
     ts_hash_update(&ctx_, data.data, data.size);
     return info.This();
   }

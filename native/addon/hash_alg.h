@@ -49,6 +49,26 @@ inline bool GetHashAlgArg(const Napi::CallbackInfo &info, size_t i, ts_hash_alg 
   return true;
 }
 
+// Argument i as bytes, with a fast path for Uint8Array / Buffer (one N-API call, no handle
+// for the ArrayBuffer); anything else goes through GetBytes and its TypeError.
+inline bool GetBytesArg(const Napi::CallbackInfo &info, size_t i, const char *name, Bytes *out) {
+  napi_env env = info.Env();
+  napi_value v = info[i];
+  bool is_ta = false;
+  if (napi_is_typedarray(env, v, &is_ta) == napi_ok && is_ta) {
+    napi_typedarray_type type;
+    size_t length;
+    void *data;
+    if (napi_get_typedarray_info(env, v, &type, &length, &data, nullptr, nullptr) == napi_ok &&
+        (type == napi_uint8_array || type == napi_int8_array || type == napi_uint8_clamped_array)) {
+      out->data = static_cast<const uint8_t *>(data);
+      out->size = length;
+      return true;
+    }
+  }
+  return GetBytes(info, i, name, out);
+}
+
 // A label: a string (UTF-8) or bytes, at most cap bytes, copied into buf.
 inline bool GetLabelArg(const Napi::CallbackInfo &info, size_t i, const char *name, uint8_t *buf,
                         size_t cap, size_t *len) {

@@ -14,7 +14,7 @@ static const size_t kMaxOutput = 1u << 24;
 static Napi::Value HkdfExtract(const Napi::CallbackInfo &info) {
   ts_hash_alg alg;
   Bytes salt, ikm;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "salt", &salt) || !GetBytes(info, 2, "ikm", &ikm))
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "salt", &salt) || !GetBytesArg(info, 2, "ikm", &ikm))
     return info.Env().Undefined();
   uint8_t prk[TS_HASH_MAX_LEN];
   ts_hkdf_extract(alg, salt.data, salt.size, ikm.data, ikm.size, prk);
@@ -28,7 +28,7 @@ static Napi::Value HkdfExpand(const Napi::CallbackInfo &info) {
   ts_hash_alg alg;
   Bytes prk, info_;
   size_t len;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "prk", &prk) || !GetBytes(info, 2, "info", &info_) ||
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "prk", &prk) || !GetBytesArg(info, 2, "info", &info_) ||
       !GetSize(info, 3, "length", 255 * ts_hash_len(alg), &len))
     return env.Undefined();
   Napi::Buffer<uint8_t> out = Napi::Buffer<uint8_t>::New(env, len);
@@ -42,8 +42,8 @@ static Napi::Value HkdfExpandLabel(const Napi::CallbackInfo &info) {
   Bytes secret, context;
   uint8_t label[TS_TLS13_MAX_LABEL];
   size_t labellen, len;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "secret", &secret) ||
-      !GetLabelArg(info, 2, "label", label, sizeof label, &labellen) || !GetBytes(info, 3, "context", &context))
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "secret", &secret) ||
+      !GetLabelArg(info, 2, "label", label, sizeof label, &labellen) || !GetBytesArg(info, 3, "context", &context))
     return env.Undefined();
   if (context.size > TS_TLS13_MAX_CONTEXT) {
     ThrowRange(env, "The \"context\" argument must be at most 255 bytes");
@@ -63,9 +63,9 @@ static Napi::Value DeriveSecret(const Napi::CallbackInfo &info) {
   Bytes secret, thash;
   uint8_t label[TS_TLS13_MAX_LABEL];
   size_t labellen;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "secret", &secret) ||
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "secret", &secret) ||
       !GetLabelArg(info, 2, "label", label, sizeof label, &labellen) ||
-      !GetBytes(info, 3, "transcriptHash", &thash))
+      !GetBytesArg(info, 3, "transcriptHash", &thash))
     return env.Undefined();
   size_t hlen = ts_hash_len(alg);
   if (thash.size != hlen) {
@@ -87,8 +87,8 @@ static Napi::Value TlsPrf(const Napi::CallbackInfo &info) {
   Bytes secret, seed;
   uint8_t label[256];
   size_t labellen, len;
-  if (!GetHashAlgArg(info, 0, &alg, "md5-sha1", &tls10) || !GetBytes(info, 1, "secret", &secret) ||
-      !GetLabelArg(info, 2, "label", label, sizeof label, &labellen) || !GetBytes(info, 3, "seed", &seed) ||
+  if (!GetHashAlgArg(info, 0, &alg, "md5-sha1", &tls10) || !GetBytesArg(info, 1, "secret", &secret) ||
+      !GetLabelArg(info, 2, "label", label, sizeof label, &labellen) || !GetBytesArg(info, 3, "seed", &seed) ||
       !GetSize(info, 4, "length", kMaxOutput, &len))
     return env.Undefined();
   Napi::Buffer<uint8_t> out = Napi::Buffer<uint8_t>::New(env, len);
@@ -104,8 +104,8 @@ static Napi::Value Pbkdf2(const Napi::CallbackInfo &info) {
   ts_hash_alg alg;
   Bytes password, salt;
   size_t iterations, len;
-  if (!GetHashAlgArg(info, 0, &alg) || !GetBytes(info, 1, "password", &password) ||
-      !GetBytes(info, 2, "salt", &salt) || !GetSize(info, 3, "iterations", 0xffffffffu, &iterations) ||
+  if (!GetHashAlgArg(info, 0, &alg) || !GetBytesArg(info, 1, "password", &password) ||
+      !GetBytesArg(info, 2, "salt", &salt) || !GetSize(info, 3, "iterations", 0xffffffffu, &iterations) ||
       !GetSize(info, 4, "length", kMaxOutput, &len))
     return env.Undefined();
   if (iterations == 0) {

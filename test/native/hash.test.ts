@@ -112,6 +112,16 @@ test('hmacVerify accepts the tag and its truncations, rejects any change', (t) =
   });
 });
 
+test('accepts any TypedArray or DataView, honouring offsets', (t) => {
+  const buf = crypto.randomBytes(200);
+  const want = oracle('sha1', buf.subarray(8, 72));
+  t.is(hash('sha1', new Uint8Array(buf.buffer, buf.byteOffset + 8, 64)).toString('hex'), want);
+  t.is(hash('sha1', new Uint16Array(buf.buffer, buf.byteOffset + 8, 32) as unknown as Uint8Array).toString('hex'), want);
+  t.is(hash('sha1', new DataView(buf.buffer, buf.byteOffset + 8, 64) as unknown as Uint8Array).toString('hex'), want);
+  t.is(createHash('sha1').update(new Float64Array(buf.buffer, buf.byteOffset + 8, 8) as unknown as Uint8Array).digest().toString('hex'), want);
+  t.is(hash('md5', new Uint8Array(0)).toString('hex'), 'd41d8cd98f00b204e9800998ecf8427e');
+});
+
 test('bad arguments throw TypeError or RangeError', (t) => {
   t.throws(() => createHash('sha3-256' as HashAlgorithm), { instanceOf: RangeError });
   t.throws(() => createHash(5 as unknown as HashAlgorithm), { instanceOf: TypeError });
