@@ -32,6 +32,14 @@ export function hmacVerify(alg: HashAlgorithm, key: Uint8Array, data: Uint8Array
 }
 
 /**
+ * Whether a and b are equal: same length (public) and same bytes, compared in constant time.
+ * Use it wherever a MAC or Finished value computed by other means is checked.
+ */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return native.constantTimeEqual(a, b) as boolean;
+}
+
+/**
  * An incremental hash. copy() forks the state (a TLS transcript hash is read mid-stream);
  * after digest() the object is spent: update() and digest() then throw an Error.
  */

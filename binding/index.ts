@@ -1,7 +1,7 @@
 // The typed surface of the native crypto core. Family files add exports here.
 export { cpuFeatures, implementations, setImplementation } from './cpu';
 export type { CpuFeatures } from './cpu';
-export { HASH_LENGTHS, createHash, hash, hmac, hmacVerify } from './hash';
+export { HASH_LENGTHS, constantTimeEqual, createHash, hash, hmac, hmacVerify } from './hash';
 export type { Hash, HashAlgorithm } from './hash';
 export { deriveSecret, hkdfExpand, hkdfExpandLabel, hkdfExtract, pbkdf2, tlsPrf } from './kdf';
 export type { TlsPrfAlgorithm } from './kdf';

@@ -64,6 +64,15 @@ static Napi::Value HmacVerify(const Napi::CallbackInfo &info) {
   return Napi::Boolean::New(env, ts_hmac_verify(alg, key.data, key.size, data.data, data.size, tag.data, tag.size) == 1);
 }
 
+// true when a and b have the same length and contents; the contents are compared in constant
+// time (ts_ct_memeq), the lengths are public. For Finished messages and other MACs computed
+// outside hmacVerify.
+static Napi::Value ConstantTimeEqual(const Napi::CallbackInfo &info) {
+  Bytes a, b;
+  if (!GetBytesArg(info, 0, "a", &a) || !GetBytesArg(info, 1, "b", &b)) return info.Env().Undefined();
+  return Napi::Boolean::New(info.Env(), a.size == b.size && ts_ct_memeq(a.data, b.data, a.size) == 1);
+}
+
 // The incremental hash: update(data) -> this, digest() -> Buffer (once), copy() -> a new,
 // independent object holding the same state.
 class HashObject : public Napi::ObjectWrap<HashObject> {
@@ -123,6 +132,7 @@ class HashObject : public Napi::ObjectWrap<HashObject> {
     Napi::Object o = ctor.As<Napi::Function>().New({Napi::String::New(env, HashAlgName(ctx_.alg))});
     if (env.IsExceptionPending()) return env.Undefined();
     HashObject *copy = Unwrap(o);
+    if (!copy) return env.Undefined(); // "constructor" was tampered with; an Error is pending
     copy->ctx_ = ctx_;
     return o;
   }
@@ -136,6 +146,7 @@ void InitHash(Napi::Env env, Napi::Object exports) {
   exports.Set("hash", Napi::Function::New(env, Hash, "hash"));
   exports.Set("hmac", Napi::Function::New(env, Hmac, "hmac"));
   exports.Set("hmacVerify", Napi::Function::New(env, HmacVerify, "hmacVerify"));
+  exports.Set("constantTimeEqual", Napi::Function::New(env, ConstantTimeEqual, "constantTimeEqual"));
   exports.Set("Hash", HashObject::Define(env));
 }
 

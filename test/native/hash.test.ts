@@ -3,7 +3,7 @@
 import test from 'ava';
 import * as crypto from 'node:crypto';
 
-import { HASH_LENGTHS, createHash, hash, hmac, hmacVerify, implementations } from '../../binding';
+import { HASH_LENGTHS, constantTimeEqual, createHash, hash, hmac, hmacVerify, implementations } from '../../binding';
 import type { HashAlgorithm } from '../../binding';
 import { forEachImplementation } from '../helpers/impls';
 
@@ -120,6 +120,19 @@ test('accepts any TypedArray or DataView, honouring offsets', (t) => {
   t.is(hash('sha1', new DataView(buf.buffer, buf.byteOffset + 8, 64) as unknown as Uint8Array).toString('hex'), want);
   t.is(createHash('sha1').update(new Float64Array(buf.buffer, buf.byteOffset + 8, 8) as unknown as Uint8Array).digest().toString('hex'), want);
   t.is(hash('md5', new Uint8Array(0)).toString('hex'), 'd41d8cd98f00b204e9800998ecf8427e');
+});
+
+test('constantTimeEqual compares length and every byte', (t) => {
+  const a = crypto.randomBytes(48);
+  t.true(constantTimeEqual(a, Buffer.from(a)));
+  t.true(constantTimeEqual(Buffer.alloc(0), new Uint8Array(0)));
+  t.false(constantTimeEqual(a, a.subarray(0, 47)));
+  for (const i of [0, 23, 47]) {
+    const b = Buffer.from(a);
+    b[i] ^= 1;
+    t.false(constantTimeEqual(a, b), `byte ${i}`);
+  }
+  t.throws(() => constantTimeEqual(a, 'x' as unknown as Buffer), { instanceOf: TypeError });
 });
 
 test('bad arguments throw TypeError or RangeError', (t) => {
