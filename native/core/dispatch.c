@@ -65,6 +65,10 @@ static void select_hashes(uint32_t f) {
     ts_sha1_blocks = ts_sha1_blocks_shani;
     note("sha1", "sha-ni");
   }
+  if (f & TS_CPU_AVX2) {
+    ts_sha512_blocks = ts_sha512_blocks_avx2;
+    note("sha512", "avx2");
+  }
 #elif defined(__aarch64__)
   if (f & TS_CPU_ARM_SHA2) {
     ts_sha1_blocks = ts_sha1_blocks_armv8;
