@@ -1,6 +1,8 @@
 // The typed surface of the native crypto core. Family files add exports here.
 export { cpuFeatures, implementations, setImplementation } from './cpu';
 export type { CpuFeatures } from './cpu';
-export { hash, hmac } from './hash';
-export type { HashAlgorithm } from './hash';
+export { HASH_LENGTHS, constantTimeEqual, createHash, hash, hmac, hmacVerify } from './hash';
+export type { Hash, HashAlgorithm } from './hash';
+export { deriveSecret, hkdfExpand, hkdfExpandLabel, hkdfExtract, pbkdf2, tlsPrf } from './kdf';
+export type { TlsPrfAlgorithm } from './kdf';
 export { randomBytes } from './random';

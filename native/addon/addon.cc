@@ -19,7 +19,9 @@ bool ThrowRange(Napi::Env env, const std::string &msg) {
 
 bool GetBytes(const Napi::CallbackInfo &info, size_t i, const char *name, Bytes *out) {
   Napi::Value v = info[i];
-  if (v.IsBuffer() || v.IsTypedArray()) {
+  // Not IsBuffer(): Node 20's napi_is_buffer is true for a DataView too, which As<TypedArray>
+  // would then abort on. A Buffer is a Uint8Array, so IsTypedArray() covers it.
+  if (v.IsTypedArray()) {
     Napi::TypedArray ta = v.As<Napi::TypedArray>();
     Napi::ArrayBuffer ab = ta.ArrayBuffer();
     out->data = static_cast<const uint8_t *>(ab.Data()) + ta.ByteOffset();
@@ -65,6 +67,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   ts_dispatch_init();
   tsaddon::InitCpu(env, exports);
   tsaddon::InitHash(env, exports);
+  tsaddon::InitKdf(env, exports);
   tsaddon::InitRandom(env, exports);
   return exports;
 }

@@ -14,6 +14,7 @@ namespace tsaddon {
 // Family registration; each is defined in <family>.cc.
 void InitCpu(Napi::Env env, Napi::Object exports);
 void InitHash(Napi::Env env, Napi::Object exports);
+void InitKdf(Napi::Env env, Napi::Object exports);
 void InitRandom(Napi::Env env, Napi::Object exports);
 
 // Throws a JS TypeError/RangeError and returns false when the check fails; callers return

@@ -3,6 +3,7 @@
 #include "dispatch.h"
 
 #include "cpu.h"
+#include "sha1.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -48,12 +49,36 @@ static void select_sha2(uint32_t f) {
 }
 
 /* ---- Other hashes (MD5, SHA-1, SHA-512) --------------------------------------------------- */
+/* MD5 has only the portable compression. */
+ts_sha1_blocks_fn *ts_sha1_blocks = ts_sha1_blocks_generic;
 ts_sha512_blocks_fn *ts_sha512_blocks = ts_sha512_blocks_generic;
 
 static void select_hashes(uint32_t f) {
   (void)f;
+  note("md5", "generic");
+  ts_sha1_blocks = ts_sha1_blocks_generic;
+  note("sha1", "generic");
   ts_sha512_blocks = ts_sha512_blocks_generic;
   note("sha512", "generic");
+#if defined(__x86_64__)
+  if ((f & TS_CPU_SHANI) && (f & TS_CPU_SSE41) && (f & TS_CPU_SSSE3)) {
+    ts_sha1_blocks = ts_sha1_blocks_shani;
+    note("sha1", "sha-ni");
+  }
+  if (f & TS_CPU_AVX2) {
+    ts_sha512_blocks = ts_sha512_blocks_avx2;
+    note("sha512", "avx2");
+  }
+#elif defined(__aarch64__)
+  if (f & TS_CPU_ARM_SHA2) {
+    ts_sha1_blocks = ts_sha1_blocks_armv8;
+    note("sha1", "armv8-sha1");
+  }
+  if (f & TS_CPU_ARM_SHA512) {
+    ts_sha512_blocks = ts_sha512_blocks_armv8sha512;
+    note("sha512", "armv8-sha512");
+  }
+#endif
 }
 
 /* ---- AES, GHASH, AEAD modes ------------------------------------------------------------- */

@@ -32,6 +32,8 @@ size_t ts_hash_block(ts_hash_alg alg) {
 int ts_hash_init(ts_hash_ctx *c, ts_hash_alg alg) {
   c->alg = alg;
   switch (alg) {
+    case TS_HASH_MD5: ts_md5_init(&c->u.md5); return 1;
+    case TS_HASH_SHA1: ts_sha1_init(&c->u.sha1); return 1;
     case TS_HASH_SHA224: ts_sha224_init(&c->u.sha256); return 1;
     case TS_HASH_SHA256: ts_sha256_init(&c->u.sha256); return 1;
     case TS_HASH_SHA384: ts_sha384_init(&c->u.sha512); return 1;
@@ -41,7 +43,10 @@ int ts_hash_init(ts_hash_ctx *c, ts_hash_alg alg) {
 }
 
 void ts_hash_update(ts_hash_ctx *c, const void *data, size_t len) {
+  if (!len) return; /* data may be NULL then; memcpy must not see it */
   switch (c->alg) {
+    case TS_HASH_MD5: ts_md5_update(&c->u.md5, data, len); break;
+    case TS_HASH_SHA1: ts_sha1_update(&c->u.sha1, data, len); break;
     case TS_HASH_SHA224:
     case TS_HASH_SHA256: ts_sha256_update(&c->u.sha256, data, len); break;
     case TS_HASH_SHA384:
@@ -53,6 +58,8 @@ void ts_hash_update(ts_hash_ctx *c, const void *data, size_t len) {
 void ts_hash_final(ts_hash_ctx *c, uint8_t *out) {
   size_t n = ts_hash_len(c->alg);
   switch (c->alg) {
+    case TS_HASH_MD5: ts_md5_final(&c->u.md5, out); break;
+    case TS_HASH_SHA1: ts_sha1_final(&c->u.sha1, out); break;
     case TS_HASH_SHA224:
     case TS_HASH_SHA256: ts_sha256_final(&c->u.sha256, out, n); break;
     case TS_HASH_SHA384:

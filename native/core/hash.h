@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "md5.h"
+#include "sha1.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -27,7 +29,8 @@ typedef struct {
   union {
     ts_sha256_ctx sha256;
     ts_sha512_ctx sha512;
-    uint8_t other[256]; /* room for MD5 / SHA-1 contexts (hash.c checks the sizes) */
+    ts_md5_ctx md5;
+    ts_sha1_ctx sha1;
   } u;
 } ts_hash_ctx;
 
@@ -53,5 +56,11 @@ void ts_hmac_update(ts_hmac_ctx *c, const void *data, size_t len);
 void ts_hmac_final(ts_hmac_ctx *c, uint8_t *out);
 int ts_hmac(ts_hash_alg alg, const uint8_t *key, size_t keylen, const void *data, size_t len,
             uint8_t *out);
+/* 1 if tag equals the first taglen bytes of HMAC(key, data), else 0 (also 0 for an unknown
+ * algorithm, taglen 0 or taglen > ts_hash_len(alg)). The comparison reads every byte whatever
+ * the contents (ts_ct_memeq): a MAC check must not tell how many leading bytes matched.
+ * This is constant-time. */
+int ts_hmac_verify(ts_hash_alg alg, const uint8_t *key, size_t keylen, const void *data,
+                   size_t len, const uint8_t *tag, size_t taglen);
 
 #endif

@@ -1,4 +1,4 @@
-/* HMAC (RFC 2104, FIPS 198-1) over the hash interface. */
+/* HMAC (RFC 2104, FIPS 198-1) over the hash interface: MD5, SHA-1 and SHA-2. */
 #include <string.h>
 
 #include "ct.h"
@@ -45,4 +45,14 @@ int ts_hmac(ts_hash_alg alg, const uint8_t *key, size_t keylen, const void *data
   ts_hmac_update(&c, data, len);
   ts_hmac_final(&c, out);
   return 1;
+}
+
+int ts_hmac_verify(ts_hash_alg alg, const uint8_t *key, size_t keylen, const void *data,
+                   size_t len, const uint8_t *tag, size_t taglen) {
+  uint8_t mac[TS_HASH_MAX_LEN];
+  if (!taglen || taglen > ts_hash_len(alg)) return 0;
+  if (!ts_hmac(alg, key, keylen, data, len, mac)) return 0;
+  uint32_t ok = ts_ct_memeq(mac, tag, taglen);
+  ts_wipe(mac, sizeof mac);
+  return (int)ok;
 }

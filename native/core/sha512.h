@@ -25,6 +25,11 @@ void ts_sha512(const void *data, size_t len, uint8_t out[TS_SHA512_LEN]);
 
 typedef void ts_sha512_blocks_fn(uint64_t h[8], const uint8_t *p, size_t nblocks);
 ts_sha512_blocks_fn ts_sha512_blocks_generic;
+#if defined(__x86_64__)
+ts_sha512_blocks_fn ts_sha512_blocks_avx2;
+#elif defined(__aarch64__)
+ts_sha512_blocks_fn ts_sha512_blocks_armv8sha512;
+#endif
 extern ts_sha512_blocks_fn *ts_sha512_blocks; /* chosen by dispatch.c */
 
 extern const uint64_t ts_sha512_k[80];
