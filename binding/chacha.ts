@@ -1,0 +1,43 @@
+// ChaCha20-Poly1305 (RFC 8439) from the native core. The functions are the addon's own, not
+// wrappers, so a record costs one native call. Wrong key or nonce sizes throw RangeError, wrong
+// types TypeError; a ciphertext that does not authenticate gives null, never plaintext.
+import { native } from './native';
+
+/** A ChaCha20-Poly1305 key held in native memory (wiped when the object is collected). */
+export interface ChaCha20Poly1305 {
+  /** Encrypts plaintext under the 12-byte nonce; returns ciphertext || 16-byte tag. */
+  seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Buffer;
+  /** Verifies and decrypts ciphertext || tag; null when the tag is wrong or the input is short. */
+  open(nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array): Buffer | null;
+}
+
+const addon = native as unknown as {
+  chacha20Poly1305Seal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Buffer;
+  chacha20Poly1305Open(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array): Buffer | null;
+  ChaCha20Poly1305: new (key: Uint8Array) => ChaCha20Poly1305;
+  chacha20(key: Uint8Array, nonce: Uint8Array, counter: number, data: Uint8Array): Buffer;
+  poly1305(key: Uint8Array, data: Uint8Array): Buffer;
+};
+
+/** RFC 8439 §2.8 seal with a 32-byte key and 12-byte nonce: ciphertext || tag. */
+export const chacha20Poly1305Seal: (key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array) => Buffer =
+  addon.chacha20Poly1305Seal;
+
+/** RFC 8439 §2.8 open: the plaintext, or null when ciphertextAndTag does not authenticate. */
+export const chacha20Poly1305Open: (
+  key: Uint8Array,
+  nonce: Uint8Array,
+  aad: Uint8Array,
+  ciphertextAndTag: Uint8Array,
+) => Buffer | null = addon.chacha20Poly1305Open;
+
+/** A keyed ChaCha20-Poly1305 context: the key is expanded once and kept natively. */
+export function createChaCha20Poly1305(key: Uint8Array): ChaCha20Poly1305 {
+  return new addon.ChaCha20Poly1305(key);
+}
+
+/** Raw ChaCha20 (RFC 8439 §2.4): data XOR the keystream from block `counter` (0..2^32-1). */
+export const chacha20: (key: Uint8Array, nonce: Uint8Array, counter: number, data: Uint8Array) => Buffer = addon.chacha20;
+
+/** Raw Poly1305 (RFC 8439 §2.5) with a 32-byte one-time key. */
+export const poly1305: (key: Uint8Array, data: Uint8Array) => Buffer = addon.poly1305;
