@@ -71,7 +71,6 @@ static void chacha20_core(uint32_t x[16], const uint32_t key[8], uint32_t counte
   x[13] = x13 + s[13];
   x[14] = x14 + s[14];
   x[15] = x15 + s[15];
-  ts_wipe(s, sizeof s);
 }
 
 void ts_chacha20_block(uint8_t out[TS_CHACHA20_BLOCK], const uint32_t key[8], uint32_t counter,
@@ -79,7 +78,7 @@ void ts_chacha20_block(uint8_t out[TS_CHACHA20_BLOCK], const uint32_t key[8], ui
   uint32_t x[16];
   chacha20_core(x, key, counter, nonce);
   for (int i = 0; i < 16; i++) store32le(out + 4 * i, x[i]);
-  ts_wipe(x, sizeof x);
+  ts_chacha_wipe(x, sizeof x);
 }
 
 void ts_chacha20_xor_generic(uint8_t *out, const uint8_t *in, size_t len, const uint32_t key[8],
@@ -97,9 +96,9 @@ void ts_chacha20_xor_generic(uint8_t *out, const uint8_t *in, size_t len, const 
     chacha20_core(x, key, counter, nonce);
     for (int i = 0; i < 16; i++) store32le(ks + 4 * i, x[i]);
     for (size_t i = 0; i < len; i++) out[i] = in[i] ^ ks[i];
-    ts_wipe(ks, sizeof ks);
+    ts_chacha_wipe(ks, sizeof ks);
   }
-  ts_wipe(x, sizeof x);
+  ts_chacha_wipe(x, sizeof x);
 }
 
 void ts_chacha20(uint8_t *out, const uint8_t *in, size_t len, const uint8_t key[TS_CHACHA20_KEY_LEN],
@@ -108,5 +107,5 @@ void ts_chacha20(uint8_t *out, const uint8_t *in, size_t len, const uint8_t key[
   ts_chacha20_load_key(k, key);
   ts_chacha20_load_nonce(n, nonce);
   ts_chacha20_xor(out, in, len, k, counter, n);
-  ts_wipe(k, sizeof k);
+  ts_chacha_wipe(k, sizeof k);
 }

@@ -76,7 +76,7 @@ void ts_chacha20_xor_neon(uint8_t *out, const uint8_t *in, size_t len, const uin
     for (size_t i = 0; i < len; i++) buf[i] = in[i];
     blocks4(buf, buf, key, counter, nonce);
     for (size_t i = 0; i < len; i++) out[i] = buf[i];
-    ts_wipe(buf, sizeof buf);
+    ts_chacha_wipe(buf, sizeof buf);
   } else if (len) {
     ts_chacha20_xor_generic(out, in, len, key, counter, nonce);
   }

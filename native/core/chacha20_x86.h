@@ -91,7 +91,7 @@ static inline void ts_cc_tail4(uint8_t *out, const uint8_t *in, size_t len, cons
     for (size_t i = 0; i < len; i++) buf[i] = in[i];
     ts_cc_blocks4(buf, buf, key, counter, nonce);
     for (size_t i = 0; i < len; i++) out[i] = buf[i];
-    ts_wipe(buf, sizeof buf);
+    ts_chacha_wipe(buf, sizeof buf);
   } else if (len) {
     ts_chacha20_xor_generic(out, in, len, key, counter, nonce);
   }

@@ -76,6 +76,8 @@ static void select_chacha(uint32_t f) {
   if ((f & TS_CPU_AVX2) && (f & TS_CPU_SSSE3)) {
     ts_chacha20_xor = ts_chacha20_xor_avx2;
     note("chacha20", "avx2");
+    ts_poly1305_blocks = ts_poly1305_blocks_avx2;
+    note("poly1305", "avx2");
   } else if (f & TS_CPU_SSSE3) {
     ts_chacha20_xor = ts_chacha20_xor_ssse3;
     note("chacha20", "ssse3");

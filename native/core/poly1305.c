@@ -3,6 +3,7 @@
  * index depends on the key, the message or the accumulator. */
 #include "poly1305.h"
 
+#include "chacha20.h" /* ts_chacha_wipe */
 #include "ct.h"
 
 typedef unsigned __int128 u128;
@@ -92,7 +93,7 @@ void ts_poly1305_update_padded(ts_poly1305_ctx *c, const uint8_t *p, size_t len)
     uint8_t last[TS_POLY1305_BLOCK] = {0};
     for (size_t i = 0; i < rest; i++) last[i] = p[nb * TS_POLY1305_BLOCK + i];
     block(c, last, 1);
-    ts_wipe(last, sizeof last);
+    ts_chacha_wipe(last, sizeof last);
   }
 }
 
@@ -103,7 +104,7 @@ void ts_poly1305_final(ts_poly1305_ctx *c, uint8_t tag[TS_POLY1305_TAG_LEN]) {
     for (size_t i = 0; i < c->buflen; i++) last[i] = c->buf[i];
     last[c->buflen] = 1;
     block(c, last, 0);
-    ts_wipe(last, sizeof last);
+    ts_chacha_wipe(last, sizeof last);
   }
   /* Full reduction: h < 2p here, so h mod p is h - p when h + 5 reaches 2^130. */
   uint64_t h0 = c->h0, h1 = c->h1, h2 = c->h2;
@@ -121,7 +122,7 @@ void ts_poly1305_final(ts_poly1305_ctx *c, uint8_t tag[TS_POLY1305_TAG_LEN]) {
   h1 = h1 + c->pad1 + (uint64_t)(t >> 64);
   store64le(tag, h0);
   store64le(tag + 8, h1);
-  ts_wipe(c, sizeof *c);
+  ts_chacha_wipe(c, sizeof *c);
 }
 
 void ts_poly1305(uint8_t tag[TS_POLY1305_TAG_LEN], const uint8_t key[TS_POLY1305_KEY_LEN], const uint8_t *p,

@@ -43,7 +43,7 @@ typedef struct {
 static size_t poly_impls(poly_impl *out) {
   size_t n = 0;
   out[n++] = (poly_impl){"generic", ts_poly1305_blocks_generic};
-#if defined(__x86_64__) && defined(TS_HAVE_POLY1305_AVX2)
+#if defined(__x86_64__)
   if (ts_cpu() & TS_CPU_AVX2) out[n++] = (poly_impl){"avx2", ts_poly1305_blocks_avx2};
 #endif
   return n;
