@@ -13,6 +13,7 @@ import {
   implementations,
   poly1305,
 } from '../../binding';
+import { native } from '../../binding/native';
 import { forEachImplementation } from '../helpers/impls';
 import { WYCHEPROOF_DIR } from '../helpers/paths';
 
@@ -274,4 +275,36 @@ test('the dispatcher reports the ChaCha20 and Poly1305 implementations', (t) => 
       t.true(['generic', 'avx2'].includes(impls.poly1305));
     }
   });
+});
+
+test('the raw addon functions (4 arguments, as aeadSeal calls them) and the out argument', (t) => {
+  const raw = native as unknown as {
+    chacha20Poly1305Seal(...a: unknown[]): Buffer;
+    chacha20Poly1305Open(...a: unknown[]): Buffer | null;
+  };
+  const key = crypto.randomBytes(32);
+  const nonce = crypto.randomBytes(12);
+  const aad = crypto.randomBytes(5);
+  for (const len of [0, 1, 64, 5000]) {
+    const pt = crypto.randomBytes(len);
+    const want = nodeSeal(key, nonce, aad, pt);
+    t.deepEqual(raw.chacha20Poly1305Seal(key, nonce, aad, pt), want);
+    t.deepEqual(raw.chacha20Poly1305Open(key, nonce, aad, want), pt);
+    const out = Buffer.alloc(len + 16);
+    t.is(raw.chacha20Poly1305Seal(key, nonce, aad, pt, out), out);
+    t.deepEqual(out, want);
+    // Decrypting in place: the plaintext lands over the ciphertext.
+    const ctTag = Buffer.from(want);
+    t.deepEqual(raw.chacha20Poly1305Open(key, nonce, aad, ctTag, ctTag.subarray(0, len)), pt);
+    t.deepEqual(ctTag.subarray(0, len), pt);
+    // A forgery leaves zeros in the caller's buffer, never plaintext.
+    const forged = Buffer.from(want);
+    forged[len] ^= 0x80;
+    const dst = Buffer.alloc(len, 0x33);
+    t.is(raw.chacha20Poly1305Open(key, nonce, aad, forged, dst), null);
+    t.deepEqual(dst, Buffer.alloc(len));
+  }
+  t.throws(() => raw.chacha20Poly1305Seal(key, nonce, aad, Buffer.alloc(3), Buffer.alloc(18)), { instanceOf: RangeError });
+  t.throws(() => raw.chacha20Poly1305Seal(key, nonce, aad, Buffer.alloc(3), 'x'), { instanceOf: TypeError });
+  t.throws(() => raw.chacha20Poly1305Open(key, nonce, aad, Buffer.alloc(20), Buffer.alloc(5)), { instanceOf: RangeError });
 });
