@@ -17,8 +17,8 @@ typedef struct {
   uint64_t pad0, pad1; /* s */
   uint8_t buf[TS_POLY1305_BLOCK];
   size_t buflen;
-  /* For the AVX2 code: r^1..r^4 in radix 2^26 (5 limbs each), computed on first use. */
-  uint32_t rpow[20];
+  /* For the AVX2 code: r^1..r^4 and r^8 in radix 2^26 (5 limbs each), computed on first use. */
+  uint32_t rpow[25];
   int rpow_ready;
 } ts_poly1305_ctx;
 

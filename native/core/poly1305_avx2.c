@@ -34,50 +34,43 @@ static void to26(uint32_t l[5], const uint64_t a[3]) {
   l[4] = (uint32_t)((a[1] >> 40) | (a[2] << 24));
 }
 
-/* rpow[5 * (i - 1) + k] = limb k of r^i, i = 1..4. */
+/* rpow[5 * (i - 1) + k] = limb k of r^i for i = 1..4, and rpow[20 + k] of r^8. */
 static void precompute(ts_poly1305_ctx *c) {
   uint64_t a[3] = {c->r0, c->r1, 0};
-  for (int i = 0; i < 4; i++) {
-    if (i) mul_r(a, c);
-    to26(c->rpow + 5 * i, a);
+  for (int i = 1; i <= 8; i++) {
+    if (i > 1) mul_r(a, c);
+    if (i <= 4) to26(c->rpow + 5 * (i - 1), a);
   }
+  to26(c->rpow + 20, a);
   c->rpow_ready = 1;
 }
 
 #define MUL5(v) _mm256_add_epi64((v), _mm256_slli_epi64((v), 2))
 
-/* d = h * r (mod p), lazily reduced to limbs a little over 26 bits. */
-#define POLY_MUL(h0, h1, h2, h3, h4, r0, r1, r2, r3, r4, s1, s2, s3, s4)                              \
-  do {                                                                                                \
-    __m256i d0 = _mm256_add_epi64(                                                                    \
-        _mm256_add_epi64(_mm256_mul_epu32(h0, r0), _mm256_mul_epu32(h1, s4)),                         \
-        _mm256_add_epi64(_mm256_add_epi64(_mm256_mul_epu32(h2, s3), _mm256_mul_epu32(h3, s2)),        \
-                         _mm256_mul_epu32(h4, s1)));                                                  \
-    __m256i d1 = _mm256_add_epi64(                                                                    \
-        _mm256_add_epi64(_mm256_mul_epu32(h0, r1), _mm256_mul_epu32(h1, r0)),                         \
-        _mm256_add_epi64(_mm256_add_epi64(_mm256_mul_epu32(h2, s4), _mm256_mul_epu32(h3, s3)),        \
-                         _mm256_mul_epu32(h4, s2)));                                                  \
-    __m256i d2 = _mm256_add_epi64(                                                                    \
-        _mm256_add_epi64(_mm256_mul_epu32(h0, r2), _mm256_mul_epu32(h1, r1)),                         \
-        _mm256_add_epi64(_mm256_add_epi64(_mm256_mul_epu32(h2, r0), _mm256_mul_epu32(h3, s4)),        \
-                         _mm256_mul_epu32(h4, s3)));                                                  \
-    __m256i d3 = _mm256_add_epi64(                                                                    \
-        _mm256_add_epi64(_mm256_mul_epu32(h0, r3), _mm256_mul_epu32(h1, r2)),                         \
-        _mm256_add_epi64(_mm256_add_epi64(_mm256_mul_epu32(h2, r1), _mm256_mul_epu32(h3, r0)),        \
-                         _mm256_mul_epu32(h4, s4)));                                                  \
-    __m256i d4 = _mm256_add_epi64(                                                                    \
-        _mm256_add_epi64(_mm256_mul_epu32(h0, r4), _mm256_mul_epu32(h1, r3)),                         \
-        _mm256_add_epi64(_mm256_add_epi64(_mm256_mul_epu32(h2, r2), _mm256_mul_epu32(h3, r1)),        \
-                         _mm256_mul_epu32(h4, r0)));                                                  \
-    __m256i cy;                                                                                       \
-    cy = _mm256_srli_epi64(d0, 26); d0 = _mm256_and_si256(d0, mask); d1 = _mm256_add_epi64(d1, cy);   \
-    cy = _mm256_srli_epi64(d3, 26); d3 = _mm256_and_si256(d3, mask); d4 = _mm256_add_epi64(d4, cy);   \
-    cy = _mm256_srli_epi64(d1, 26); d1 = _mm256_and_si256(d1, mask); d2 = _mm256_add_epi64(d2, cy);   \
-    cy = _mm256_srli_epi64(d4, 26); d4 = _mm256_and_si256(d4, mask); d0 = _mm256_add_epi64(d0, MUL5(cy)); \
-    cy = _mm256_srli_epi64(d2, 26); d2 = _mm256_and_si256(d2, mask); d3 = _mm256_add_epi64(d3, cy);   \
-    cy = _mm256_srli_epi64(d0, 26); d0 = _mm256_and_si256(d0, mask); d1 = _mm256_add_epi64(d1, cy);   \
-    cy = _mm256_srli_epi64(d3, 26); d3 = _mm256_and_si256(d3, mask); d4 = _mm256_add_epi64(d4, cy);   \
-    h0 = d0; h1 = d1; h2 = d2; h3 = d3; h4 = d4;                                                      \
+#define MUL(a, b) _mm256_mul_epu32((a), (b))
+#define ADD(a, b) _mm256_add_epi64((a), (b))
+
+/* d = a * r (mod p) before carrying: five sums of five 26x29-bit products (< 2^60). */
+#define PROD(d0, d1, d2, d3, d4, a0, a1, a2, a3, a4, r0, r1, r2, r3, r4, s1, s2, s3, s4)               \
+  do {                                                                                             \
+    d0 = ADD(ADD(MUL(a0, r0), MUL(a1, s4)), ADD(ADD(MUL(a2, s3), MUL(a3, s2)), MUL(a4, s1)));      \
+    d1 = ADD(ADD(MUL(a0, r1), MUL(a1, r0)), ADD(ADD(MUL(a2, s4), MUL(a3, s3)), MUL(a4, s2)));      \
+    d2 = ADD(ADD(MUL(a0, r2), MUL(a1, r1)), ADD(ADD(MUL(a2, r0), MUL(a3, s4)), MUL(a4, s3)));      \
+    d3 = ADD(ADD(MUL(a0, r3), MUL(a1, r2)), ADD(ADD(MUL(a2, r1), MUL(a3, r0)), MUL(a4, s4)));      \
+    d4 = ADD(ADD(MUL(a0, r4), MUL(a1, r3)), ADD(ADD(MUL(a2, r2), MUL(a3, r1)), MUL(a4, r0)));      \
+  } while (0)
+
+/* Carry the 64-bit limb sums back to about 26 bits each (2^130 = 5 folds d4's carry into d0). */
+#define CARRY(d0, d1, d2, d3, d4)                                                                         \
+  do {                                                                                                    \
+    __m256i cy;                                                                                           \
+    cy = _mm256_srli_epi64(d0, 26); d0 = _mm256_and_si256(d0, mask); d1 = ADD(d1, cy);                    \
+    cy = _mm256_srli_epi64(d3, 26); d3 = _mm256_and_si256(d3, mask); d4 = ADD(d4, cy);                    \
+    cy = _mm256_srli_epi64(d1, 26); d1 = _mm256_and_si256(d1, mask); d2 = ADD(d2, cy);                    \
+    cy = _mm256_srli_epi64(d4, 26); d4 = _mm256_and_si256(d4, mask); d0 = ADD(d0, MUL5(cy));              \
+    cy = _mm256_srli_epi64(d2, 26); d2 = _mm256_and_si256(d2, mask); d3 = ADD(d3, cy);                    \
+    cy = _mm256_srli_epi64(d0, 26); d0 = _mm256_and_si256(d0, mask); d1 = ADD(d1, cy);                    \
+    cy = _mm256_srli_epi64(d3, 26); d3 = _mm256_and_si256(d3, mask); d4 = ADD(d4, cy);                    \
   } while (0)
 
 /* Four blocks as limbs. Lanes come out in block order 0, 2, 1, 3 (unpack works per 128-bit
@@ -126,20 +119,39 @@ void ts_poly1305_blocks_avx2(ts_poly1305_ctx *c, const uint8_t *p, size_t nblock
   }
   p += 64;
 
+  /* Lane j holds V_j with sum_j V_j r^(4-j) = the polynomial so far. One group: V = V r^4 + M;
+   * two groups at once: V = V r^8 + M1 r^4 + M2, two independent products per carry chain. */
   {
     const __m256i r0 = _mm256_set1_epi64x(rp[15]), r1 = _mm256_set1_epi64x(rp[16]);
     const __m256i r2 = _mm256_set1_epi64x(rp[17]), r3 = _mm256_set1_epi64x(rp[18]);
     const __m256i r4 = _mm256_set1_epi64x(rp[19]);
     const __m256i s1 = MUL5(r1), s2 = MUL5(r2), s3 = MUL5(r3), s4 = MUL5(r4);
-    for (size_t k = 1; k < chunks; k++) {
-      __m256i m0, m1, m2, m3, m4;
-      POLY_MUL(h0, h1, h2, h3, h4, r0, r1, r2, r3, r4, s1, s2, s3, s4);
+    const __m256i q0 = _mm256_set1_epi64x(rp[20]), q1 = _mm256_set1_epi64x(rp[21]);
+    const __m256i q2 = _mm256_set1_epi64x(rp[22]), q3 = _mm256_set1_epi64x(rp[23]);
+    const __m256i q4 = _mm256_set1_epi64x(rp[24]);
+    const __m256i t1 = MUL5(q1), t2 = MUL5(q2), t3 = MUL5(q3), t4 = MUL5(q4);
+    size_t k = 1;
+    for (; k + 2 <= chunks; k += 2) {
+      __m256i m0, m1, m2, m3, m4, d0, d1, d2, d3, d4, e0, e1, e2, e3, e4;
       LOAD4(p, m0, m1, m2, m3, m4);
-      h0 = _mm256_add_epi64(h0, m0);
-      h1 = _mm256_add_epi64(h1, m1);
-      h2 = _mm256_add_epi64(h2, m2);
-      h3 = _mm256_add_epi64(h3, m3);
-      h4 = _mm256_add_epi64(h4, m4);
+      PROD(d0, d1, d2, d3, d4, h0, h1, h2, h3, h4, q0, q1, q2, q3, q4, t1, t2, t3, t4);
+      PROD(e0, e1, e2, e3, e4, m0, m1, m2, m3, m4, r0, r1, r2, r3, r4, s1, s2, s3, s4);
+      LOAD4(p + 64, m0, m1, m2, m3, m4);
+      d0 = ADD(ADD(d0, e0), m0);
+      d1 = ADD(ADD(d1, e1), m1);
+      d2 = ADD(ADD(d2, e2), m2);
+      d3 = ADD(ADD(d3, e3), m3);
+      d4 = ADD(ADD(d4, e4), m4);
+      CARRY(d0, d1, d2, d3, d4);
+      h0 = d0, h1 = d1, h2 = d2, h3 = d3, h4 = d4;
+      p += 128;
+    }
+    if (k < chunks) {
+      __m256i m0, m1, m2, m3, m4, d0, d1, d2, d3, d4;
+      PROD(d0, d1, d2, d3, d4, h0, h1, h2, h3, h4, r0, r1, r2, r3, r4, s1, s2, s3, s4);
+      CARRY(d0, d1, d2, d3, d4);
+      LOAD4(p, m0, m1, m2, m3, m4);
+      h0 = ADD(d0, m0), h1 = ADD(d1, m1), h2 = ADD(d2, m2), h3 = ADD(d3, m3), h4 = ADD(d4, m4);
       p += 64;
     }
   }
@@ -149,7 +161,10 @@ void ts_poly1305_blocks_avx2(ts_poly1305_ctx *c, const uint8_t *p, size_t nblock
   {
     const __m256i r0 = RF(0), r1 = RF(1), r2 = RF(2), r3 = RF(3), r4 = RF(4);
     const __m256i s1 = MUL5(r1), s2 = MUL5(r2), s3 = MUL5(r3), s4 = MUL5(r4);
-    POLY_MUL(h0, h1, h2, h3, h4, r0, r1, r2, r3, r4, s1, s2, s3, s4);
+    __m256i d0, d1, d2, d3, d4;
+    PROD(d0, d1, d2, d3, d4, h0, h1, h2, h3, h4, r0, r1, r2, r3, r4, s1, s2, s3, s4);
+    CARRY(d0, d1, d2, d3, d4);
+    h0 = d0, h1 = d1, h2 = d2, h3 = d3, h4 = d4;
   }
 #undef RF
   uint64_t d0 = hsum(h0), d1 = hsum(h1), d2 = hsum(h2), d3 = hsum(h3), d4 = hsum(h4), cy;
