@@ -1,6 +1,5 @@
 /* ChaCha20, four blocks at a time in 128-bit vectors (one vector per state word, one lane per
- * block). Included by chacha20_ssse3.c (SSE encoding) and chacha20_avx2.c (VEX encoding, for
- * the tail after the 8-way loop); only code that runs after dispatch has checked SSSE3.
+ * block), for chacha20_ssse3.c; only code that runs after dispatch has checked SSSE3.
  * Everything here is constant-time: vector adds, XORs, shifts and fixed shuffles. */
 #ifndef TS_CHACHA20_X86_H
 #define TS_CHACHA20_X86_H
@@ -75,8 +74,8 @@ static inline void ts_cc_blocks4(uint8_t *out, const uint8_t *in, const uint32_t
              _mm_add_epi32(x15, s15));
 }
 
-/* The rest of a message after a wider loop: whole groups of four blocks, then a partial group
- * through a stack buffer, or a last single block through the portable code (cheaper than four). */
+/* Whole groups of four blocks, then a partial group through a stack buffer, or the last one or
+ * two blocks through the portable code (cheaper than four in vectors). */
 static inline void ts_cc_tail4(uint8_t *out, const uint8_t *in, size_t len, const uint32_t key[8],
                                uint32_t counter, const uint32_t nonce[3]) {
   while (len >= 4 * TS_CHACHA20_BLOCK) {
@@ -86,7 +85,7 @@ static inline void ts_cc_tail4(uint8_t *out, const uint8_t *in, size_t len, cons
     out += 4 * TS_CHACHA20_BLOCK;
     len -= 4 * TS_CHACHA20_BLOCK;
   }
-  if (len > TS_CHACHA20_BLOCK) {
+  if (len > 2 * TS_CHACHA20_BLOCK) {
     uint8_t buf[4 * TS_CHACHA20_BLOCK] = {0};
     for (size_t i = 0; i < len; i++) buf[i] = in[i];
     ts_cc_blocks4(buf, buf, key, counter, nonce);

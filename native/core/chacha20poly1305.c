@@ -13,21 +13,22 @@ void ts_chacha20poly1305_init(ts_chacha20poly1305_ctx *c, const uint8_t key[TS_C
 
 void ts_chacha20poly1305_wipe(ts_chacha20poly1305_ctx *c) { ts_chacha_wipe(c, sizeof *c); }
 
-/* Keystream blocks 0..3 in one call (the SIMD code makes four blocks about as fast as one):
- * block 0 gives the Poly1305 key (§2.6), blocks 1..3 the first 192 bytes of data. Only the
- * blocks needed for len are computed. Returns how many data bytes ks covers. */
-static size_t head_keystream(uint8_t ks[256], const uint32_t key[8], const uint32_t n[3], size_t len) {
-  size_t head = len < 192 ? len : 192;
+/* Keystream blocks 0..7 in one call (the SIMD code makes several blocks at the cost of one or
+ * two): block 0 gives the Poly1305 key (§2.6), blocks 1..7 the first 448 bytes of data. Only
+ * the blocks needed for len are computed. Returns how many data bytes ks covers. */
+#define HEAD_MAX (7 * 64)
+static size_t head_keystream(uint8_t ks[64 + HEAD_MAX], const uint32_t key[8], const uint32_t n[3], size_t len) {
+  size_t head = len < HEAD_MAX ? len : HEAD_MAX;
   __builtin_memset(ks, 0, 64 + head);
   ts_chacha20_xor(ks, ks, 64 + head, key, 0, n);
   return head;
 }
 
-/* out = in XOR keystream: the head from ks, the rest from block 4 on. */
-static void crypt(uint8_t *out, const uint8_t *in, size_t len, const uint8_t ks[256], size_t head,
+/* out = in XOR keystream: the head from ks, the rest from block 8 on. */
+static void crypt(uint8_t *out, const uint8_t *in, size_t len, const uint8_t ks[64 + HEAD_MAX], size_t head,
                   const uint32_t key[8], const uint32_t n[3]) {
   for (size_t i = 0; i < head; i++) out[i] = in[i] ^ ks[64 + i];
-  if (len > head) ts_chacha20_xor(out + head, in + head, len - head, key, 4, n);
+  if (len > head) ts_chacha20_xor(out + head, in + head, len - head, key, 8, n);
 }
 
 static void mac_finish(ts_poly1305_ctx *mac, size_t aadlen, size_t len, uint8_t tag[16]) {
@@ -45,7 +46,7 @@ int ts_chacha20poly1305_seal(const ts_chacha20poly1305_ctx *c, const uint8_t non
                              uint8_t tag[TS_CHACHA20POLY1305_TAG_LEN]) {
   if ((uint64_t)len > TS_CHACHA20POLY1305_MAX_LEN) return 0;
   uint32_t n[3];
-  uint8_t ks[256];
+  uint8_t ks[64 + HEAD_MAX];
   ts_poly1305_ctx mac;
   ts_chacha20_load_nonce(n, nonce);
   size_t head = head_keystream(ks, c->key, n, len);
@@ -62,7 +63,7 @@ int ts_chacha20poly1305_open(const ts_chacha20poly1305_ctx *c, const uint8_t non
                              const uint8_t *aad, size_t aadlen, const uint8_t *ct, size_t len,
                              const uint8_t tag[TS_CHACHA20POLY1305_TAG_LEN], uint8_t *out) {
   uint32_t n[3];
-  uint8_t ks[256];
+  uint8_t ks[64 + HEAD_MAX];
   ts_poly1305_ctx mac;
   uint8_t want[TS_CHACHA20POLY1305_TAG_LEN];
   if ((uint64_t)len > TS_CHACHA20POLY1305_MAX_LEN) return 0; /* no such message can be valid */
