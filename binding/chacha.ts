@@ -5,10 +5,18 @@ import { native } from './native';
 
 /** A ChaCha20-Poly1305 key held in native memory (wiped when the object is collected). */
 export interface ChaCha20Poly1305 {
-  /** Encrypts plaintext under the 12-byte nonce; returns ciphertext || 16-byte tag. */
-  seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Buffer;
-  /** Verifies and decrypts ciphertext || tag; null when the tag is wrong or the input is short. */
-  open(nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array): Buffer | null;
+  /**
+   * Encrypts plaintext under the 12-byte nonce; returns ciphertext || 16-byte tag. With `out`
+   * (exactly plaintext.length + 16 bytes, e.g. the body of a record being built) the result is
+   * written there and `out` is returned.
+   */
+  seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out?: Uint8Array): Buffer;
+  /**
+   * Verifies and decrypts ciphertext || tag; null when the tag is wrong or the input is short.
+   * With `out` (exactly length - 16 bytes; it may be the ciphertext itself, for decrypting in
+   * place) the plaintext is written there; on failure `out` is left all zeros.
+   */
+  open(nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array, out?: Uint8Array): Buffer | null;
 }
 
 interface NativeKeyed {
@@ -41,19 +49,28 @@ function outFor(data: unknown, extra: number): Buffer | undefined {
   return typeof n === 'number' && n + extra >= 0 ? Buffer.allocUnsafe(n + extra) : undefined;
 }
 
-/** RFC 8439 §2.8 seal with a 32-byte key and 12-byte nonce: ciphertext || tag. */
-export function chacha20Poly1305Seal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Buffer {
-  return addon.chacha20Poly1305Seal(key, nonce, aad, plaintext, outFor(plaintext, 16));
+/** RFC 8439 §2.8 seal with a 32-byte key and 12-byte nonce: ciphertext || tag (`out` as in
+ * ChaCha20Poly1305.seal). */
+export function chacha20Poly1305Seal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+  out?: Uint8Array,
+): Buffer {
+  return addon.chacha20Poly1305Seal(key, nonce, aad, plaintext, out ?? outFor(plaintext, 16));
 }
 
-/** RFC 8439 §2.8 open: the plaintext, or null when ciphertextAndTag does not authenticate. */
+/** RFC 8439 §2.8 open: the plaintext, or null when ciphertextAndTag does not authenticate
+ * (`out` as in ChaCha20Poly1305.open). */
 export function chacha20Poly1305Open(
   key: Uint8Array,
   nonce: Uint8Array,
   aad: Uint8Array,
   ciphertextAndTag: Uint8Array,
+  out?: Uint8Array,
 ): Buffer | null {
-  return addon.chacha20Poly1305Open(key, nonce, aad, ciphertextAndTag, outFor(ciphertextAndTag, -16));
+  return addon.chacha20Poly1305Open(key, nonce, aad, ciphertextAndTag, out ?? outFor(ciphertextAndTag, -16));
 }
 
 class KeyedChaCha20Poly1305 implements ChaCha20Poly1305 {
@@ -63,12 +80,12 @@ class KeyedChaCha20Poly1305 implements ChaCha20Poly1305 {
     this.#key = new addon.ChaCha20Poly1305(key);
   }
 
-  seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Buffer {
-    return this.#key.seal(nonce, aad, plaintext, outFor(plaintext, 16));
+  seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out?: Uint8Array): Buffer {
+    return this.#key.seal(nonce, aad, plaintext, out ?? outFor(plaintext, 16));
   }
 
-  open(nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array): Buffer | null {
-    return this.#key.open(nonce, aad, ciphertextAndTag, outFor(ciphertextAndTag, -16));
+  open(nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array, out?: Uint8Array): Buffer | null {
+    return this.#key.open(nonce, aad, ciphertextAndTag, out ?? outFor(ciphertextAndTag, -16));
   }
 }
 

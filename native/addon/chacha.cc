@@ -41,7 +41,7 @@ static bool FastBytes(const Napi::CallbackInfo &info, size_t i, const char *name
 // (the binding uses Buffer.allocUnsafe, which is pooled for small sizes); else a new Buffer.
 static bool GetOutput(const Napi::CallbackInfo &info, size_t i, size_t n, Napi::Value *holder, uint8_t **p) {
   Napi::Env env = info.Env();
-  if (info.Length() > i && !info[i].IsUndefined()) {
+  if (info.Length() > i && !info[i].IsUndefined() && !info[i].IsNull()) {
     Bytes o;
     if (!FastBytes(info, i, "out", &o)) return false;
     if (o.size != n) return ThrowRange(env, "The \"out\" argument must be " + std::to_string(n) + " bytes");

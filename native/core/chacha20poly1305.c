@@ -25,7 +25,7 @@ static size_t head_keystream(uint8_t ks[64 + HEAD_MAX], const uint32_t key[8], c
 }
 
 /* out = in XOR keystream: the head from ks, the rest from block 8 on. */
-static void crypt(uint8_t *out, const uint8_t *in, size_t len, const uint8_t ks[64 + HEAD_MAX], size_t head,
+static void xor_stream(uint8_t *out, const uint8_t *in, size_t len, const uint8_t ks[64 + HEAD_MAX], size_t head,
                   const uint32_t key[8], const uint32_t n[3]) {
   for (size_t i = 0; i < head; i++) out[i] = in[i] ^ ks[64 + i];
   if (len > head) ts_chacha20_xor(out + head, in + head, len - head, key, 8, n);
@@ -52,7 +52,7 @@ int ts_chacha20poly1305_seal(const ts_chacha20poly1305_ctx *c, const uint8_t non
   size_t head = head_keystream(ks, c->key, n, len);
   ts_poly1305_init(&mac, ks);
   ts_poly1305_update_padded(&mac, aad, aadlen);
-  crypt(out, pt, len, ks, head, c->key, n);
+  xor_stream(out, pt, len, ks, head, c->key, n);
   ts_chacha_wipe(ks, sizeof ks);
   ts_poly1305_update_padded(&mac, out, len);
   mac_finish(&mac, aadlen, len, tag);
@@ -76,7 +76,7 @@ int ts_chacha20poly1305_open(const ts_chacha20poly1305_ctx *c, const uint8_t non
   mac_finish(&mac, aadlen, len, want);
   uint32_t ok = ts_ct_memeq(want, tag, sizeof want);
   ts_chacha_wipe(want, sizeof want);
-  crypt(out, ct, len, ks, head, c->key, n);
+  xor_stream(out, ct, len, ks, head, c->key, n);
   ts_chacha_wipe(ks, sizeof ks);
   /* No branch on the verdict: keep the plaintext under an all-ones mask, zero it otherwise. */
   uint64_t m = ts_ct_mask64(ok);

@@ -215,6 +215,21 @@ test('a keyed context matches the one-shot functions and can be reused', (t) => 
     t.deepEqual(sealed, chacha20Poly1305Seal(key, nonce, aad, pt));
     t.deepEqual(keyed.open(nonce, aad, sealed), pt);
   }
+  // Writing into a record being built, and decrypting in place.
+  const record = Buffer.alloc(5 + 100 + 16, 0xee);
+  const n0 = crypto.randomBytes(12);
+  const pt0 = crypto.randomBytes(100);
+  const body = record.subarray(5);
+  t.is(keyed.seal(n0, record.subarray(0, 5), pt0, body), body);
+  t.deepEqual(body, chacha20Poly1305Seal(key, n0, record.subarray(0, 5), pt0));
+  t.deepEqual(record.subarray(0, 5), Buffer.alloc(5, 0xee));
+  t.deepEqual(keyed.open(n0, record.subarray(0, 5), body, body.subarray(0, 100)), pt0);
+  t.deepEqual(body.subarray(0, 100), pt0);
+  const o = Buffer.alloc(100);
+  t.is(chacha20Poly1305Seal(key, n0, Buffer.alloc(0), pt0, Buffer.alloc(116)).length, 116);
+  t.is(chacha20Poly1305Open(key, n0, Buffer.alloc(0), Buffer.alloc(116), o), null);
+  t.deepEqual(o, Buffer.alloc(100));
+  t.throws(() => keyed.seal(n0, Buffer.alloc(0), pt0, Buffer.alloc(100)), { instanceOf: RangeError });
   // Changing the caller's key buffer afterwards does not change the held key.
   const copy = Buffer.from(key);
   const k2 = createChaCha20Poly1305(copy);
