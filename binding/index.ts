@@ -6,3 +6,5 @@ export type { Hash, HashAlgorithm } from './hash';
 export { deriveSecret, hkdfExpand, hkdfExpandLabel, hkdfExtract, pbkdf2, tlsPrf } from './kdf';
 export type { TlsPrfAlgorithm } from './kdf';
 export { randomBytes } from './random';
+export { chacha20, chacha20Poly1305Open, chacha20Poly1305Seal, createChaCha20Poly1305, poly1305 } from './chacha';
+export type { ChaCha20Poly1305 } from './chacha';

@@ -69,6 +69,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitHash(env, exports);
   tsaddon::InitKdf(env, exports);
   tsaddon::InitRandom(env, exports);
+  tsaddon::InitChaCha(env, exports);
   return exports;
 }
 

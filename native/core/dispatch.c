@@ -2,8 +2,10 @@
  * Each primitive family has one select_* function; ts_dispatch_select runs them all. */
 #include "dispatch.h"
 
+#include "chacha20.h"
 #include "cpu.h"
 #include "sha1.h"
+#include "poly1305.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -85,7 +87,33 @@ static void select_hashes(uint32_t f) {
 static void select_aes(uint32_t f) { (void)f; }
 
 /* ---- ChaCha20 and Poly1305 -------------------------------------------------------------- */
-static void select_chacha(uint32_t f) { (void)f; }
+ts_chacha20_xor_fn *ts_chacha20_xor = ts_chacha20_xor_generic;
+ts_poly1305_blocks_fn *ts_poly1305_blocks = ts_poly1305_blocks_generic;
+
+static void select_chacha(uint32_t f) {
+  (void)f;
+  ts_chacha20_xor = ts_chacha20_xor_generic;
+  ts_poly1305_blocks = ts_poly1305_blocks_generic;
+  note("chacha20", "generic");
+  note("poly1305", "generic");
+#if defined(__x86_64__)
+  /* AVX2 only: valgrind (the constant-time check) cannot run AVX-512. */
+  if ((f & TS_CPU_AVX2) && (f & TS_CPU_SSSE3)) {
+    ts_chacha20_xor = ts_chacha20_xor_avx2;
+    note("chacha20", "avx2");
+    ts_poly1305_blocks = ts_poly1305_blocks_avx2;
+    note("poly1305", "avx2");
+  } else if (f & TS_CPU_SSSE3) {
+    ts_chacha20_xor = ts_chacha20_xor_ssse3;
+    note("chacha20", "ssse3");
+  }
+#elif defined(__aarch64__)
+  if (f & TS_CPU_NEON) {
+    ts_chacha20_xor = ts_chacha20_xor_neon;
+    note("chacha20", "neon");
+  }
+#endif
+}
 
 /* ---- Bignums (RSA, DH) ------------------------------------------------------------------ */
 static void select_bignum(uint32_t f) { (void)f; }
