@@ -6,7 +6,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 // The shared directory sits beside the main checkout; a worktree under /work/wt/<name> is one
 // level deeper, so look one more level up when the first guess does not exist.
 export const SHARED_DIR = [path.resolve(REPO_ROOT, '..', 'shared'), path.resolve(REPO_ROOT, '..', '..', 'shared')].find(
-  (d) => fs.existsSync(d),
+  (d) => fs.existsSync(path.join(d, 'vectors')),
 ) ?? path.resolve(REPO_ROOT, '..', 'shared');
 export const WYCHEPROOF_DIR = path.join(SHARED_DIR, 'vectors', 'wycheproof');
 export const BIN = path.join(REPO_ROOT, 'bin', 'ts-s-server.js');
