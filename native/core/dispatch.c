@@ -3,6 +3,7 @@
 #include "dispatch.h"
 
 #include "cpu.h"
+#include "keccak.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -68,6 +69,12 @@ static void select_bignum(uint32_t f) { (void)f; }
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
 static void select_ec(uint32_t f) { (void)f; }
 
+/* ---- Keccak (SHA-3, SHAKE) and ML-KEM ----------------------------------------------------- */
+static void select_keccak(uint32_t f) {
+  (void)f;
+  note("keccak", "generic");
+}
+
 void ts_dispatch_select(uint32_t f) {
   selected_features = f;
   select_sha2(f);
@@ -76,6 +83,7 @@ void ts_dispatch_select(uint32_t f) {
   select_chacha(f);
   select_bignum(f);
   select_ec(f);
+  select_keccak(f);
   initialised = 1;
 }
 
