@@ -1,0 +1,498 @@
+/* ML-KEM-768 (FIPS 203), portable and constant-time.
+ *
+ * Polynomials are 256 int16 coefficients mod q = 3329. Products use Montgomery reduction with
+ * R = 2^16 and sums Barrett reduction, both pure arithmetic; the NTT has a fixed shape. The
+ * only branches on data are the rejection sampling of the public matrix (SampleNTT, on the
+ * public seed rho) and the input checks of §7.2 and §7.3 on public inputs. Compression
+ * divides by q with a multiply and shift, never a division instruction. */
+#include "mlkem.h"
+
+#include <string.h>
+
+#include "ct.h"
+#include "keccak.h"
+#include "random.h"
+
+#define N 256
+#define Q 3329
+#define K 3
+#define ETA 2 /* eta1 = eta2 = 2 for ML-KEM-768 */
+#define DU 10
+#define DV 4
+#define POLY_BYTES 384                       /* ByteEncode_12 of one polynomial */
+#define PKE_DK_BYTES (K * POLY_BYTES)        /* 1152 */
+#define C1_BYTES (K * 32 * DU)               /* 960 */
+#define C2_BYTES (32 * DV)                   /* 128 */
+
+typedef struct {
+  int16_t c[N];
+} poly;
+
+typedef struct {
+  poly p[K];
+} polyvec;
+
+__attribute__((weak)) void ts_mlkem_public_hook(const void *p, size_t n) {
+  (void)p;
+  (void)n;
+}
+
+/* ---- Arithmetic mod q --------------------------------------------------------------------- */
+
+#define QINV 62209 /* q^-1 mod 2^16 */
+
+/* a * 2^-16 mod q, in (-q, q), for |a| <= q * 2^15. This is constant-time. */
+static inline int16_t montgomery_reduce(int32_t a) {
+  int16_t t = (int16_t)(uint16_t)((uint32_t)a * QINV);
+  return (int16_t)((a - (int32_t)t * Q) >> 16);
+}
+
+/* a * b * 2^-16 mod q. This is constant-time. */
+static inline int16_t fqmul(int16_t a, int16_t b) { return montgomery_reduce((int32_t)a * b); }
+
+/* a mod q, centred: in [-(q-1)/2, (q-1)/2]. v = round(2^26 / q). This is constant-time. */
+static inline int16_t barrett_reduce(int16_t a) {
+  const int32_t v = 20159;
+  int32_t t = (v * a + (1 << 25)) >> 26;
+  return (int16_t)(a - t * Q);
+}
+
+/* a in (-q, q) -> a mod q in [0, q). This is constant-time. */
+static inline int16_t to_unsigned(int16_t a) { return (int16_t)(a + ((a >> 15) & Q)); }
+
+/* zeta^BitRev7(i) * 2^16 mod q, centred, zeta = 17 (FIPS 203 §4.3, Appendix A). The
+ * base-case multiplication uses gamma_i = zeta^(2 BitRev7(i) + 1) = +-zetas[64 + i/2]. */
+static const int16_t zetas[128] = {
+    -1044, -758,  -359,  -1517, 1493,  1422,  287,   202,   -171,  622,   1577,  182,   962,
+    -1202, -1474, 1468,  573,   -1325, 264,   383,   -829,  1458,  -1602, -130,  -681,  1017,
+    732,   608,   -1542, 411,   -205,  -1571, 1223,  652,   -552,  1015,  -1293, 1491,  -282,
+    -1544, 516,   -8,    -320,  -666,  -1618, -1162, 126,   1469,  -853,  -90,   -271,  830,
+    107,   -1421, -247,  -951,  -398,  961,   -1508, -725,  448,   -1065, 677,   -1275, -1103,
+    430,   555,   843,   -1251, 871,   1550,  105,   422,   587,   177,   -235,  -291,  -460,
+    1574,  1653,  -246,  778,   1159,  -147,  -777,  1483,  -602,  1119,  -1590, 644,   -872,
+    349,   418,   329,   -156,  -75,   817,   1097,  603,   610,   1322,  -1285, -1465, 384,
+    -1215, -136,  1218,  -1335, -874,  220,   -1187, -1659, -1185, -1530, -1278, 794,   -1510,
+    -854,  -870,  478,   -108,  -308,  996,   991,   958,   -1460, 1522,  1628};
+
+/* ---- NTT (FIPS 203 Algorithms 9, 10, 11, 12) ---------------------------------------------- */
+
+/* In place; input |c| < q, output |c| < 8q (each of the 7 layers adds at most q). This is
+ * constant-time. */
+static void poly_ntt(poly *f) {
+  int k = 1;
+  for (int len = 128; len >= 2; len >>= 1) {
+    for (int start = 0; start < N; start += 2 * len) {
+      int16_t zeta = zetas[k++];
+      for (int j = start; j < start + len; j++) {
+        int16_t t = fqmul(zeta, f->c[j + len]);
+        f->c[j + len] = (int16_t)(f->c[j] - t);
+        f->c[j] = (int16_t)(f->c[j] + t);
+      }
+    }
+  }
+}
+
+/* In place, with the factor 128^-1 and one factor 2^16 folded into the final multiplication
+ * (1441 = 2^32 / 128 mod q), so an input carrying 2^-16 from the base-case products comes out
+ * in the normal domain. Input |c| <= q/2; output |c| < q. This is constant-time. */
+static void poly_invntt(poly *f) {
+  int k = 127;
+  for (int len = 2; len <= 128; len <<= 1) {
+    for (int start = 0; start < N; start += 2 * len) {
+      int16_t zeta = zetas[k--];
+      for (int j = start; j < start + len; j++) {
+        int16_t t = f->c[j];
+        f->c[j] = barrett_reduce((int16_t)(t + f->c[j + len]));
+        f->c[j + len] = fqmul(zeta, (int16_t)(f->c[j + len] - t));
+      }
+    }
+  }
+  for (int j = 0; j < N; j++) f->c[j] = fqmul(f->c[j], 1441);
+}
+
+/* r += a o b (MultiplyNTTs), the result carrying a factor 2^-16; |a| < 2^12, |b| < q, each
+ * call adds less than 2q in absolute value. This is constant-time. */
+static void poly_basemul_acc(poly *r, const poly *a, const poly *b) {
+  for (int i = 0; i < N / 2; i++) {
+    int16_t gamma = zetas[64 + i / 2];
+    gamma = (int16_t)((i & 1) ? -gamma : gamma); /* i is public */
+    int16_t a0 = a->c[2 * i], a1 = a->c[2 * i + 1], b0 = b->c[2 * i], b1 = b->c[2 * i + 1];
+    r->c[2 * i] = (int16_t)(r->c[2 * i] + fqmul(a0, b0) + fqmul(fqmul(a1, b1), gamma));
+    r->c[2 * i + 1] = (int16_t)(r->c[2 * i + 1] + fqmul(a0, b1) + fqmul(a1, b0));
+  }
+}
+
+static void poly_reduce(poly *f) {
+  for (int j = 0; j < N; j++) f->c[j] = barrett_reduce(f->c[j]);
+}
+
+static void poly_add(poly *r, const poly *a) {
+  for (int j = 0; j < N; j++) r->c[j] = (int16_t)(r->c[j] + a->c[j]);
+}
+
+static void poly_sub(poly *r, const poly *a, const poly *b) {
+  for (int j = 0; j < N; j++) r->c[j] = (int16_t)(a->c[j] - b->c[j]);
+}
+
+/* Multiplies by 2^16 (Montgomery form): cancels the 2^-16 of the base-case products. */
+static void poly_tomont(poly *f) {
+  for (int j = 0; j < N; j++) f->c[j] = fqmul(f->c[j], 1353); /* 2^32 mod q */
+}
+
+/* r = sum_j a[j] o b[j], reduced, carrying 2^-16. This is constant-time. */
+static void polyvec_dot(poly *r, const polyvec *a, const polyvec *b) {
+  memset(r, 0, sizeof *r);
+  for (int j = 0; j < K; j++) poly_basemul_acc(r, &a->p[j], &b->p[j]);
+  poly_reduce(r);
+}
+
+/* ---- Encoding and compression (FIPS 203 §4.2.1, Algorithms 5, 6) --------------------------- */
+
+/* ByteEncode_d of 256 values below 2^d, little-endian bit order. d is public. This is
+ * constant-time. */
+static void pack(uint8_t *out, const uint16_t v[N], unsigned d) {
+  uint32_t acc = 0;
+  unsigned bits = 0;
+  for (int i = 0; i < N; i++) {
+    acc |= (uint32_t)v[i] << bits;
+    bits += d;
+    while (bits >= 8) {
+      *out++ = (uint8_t)acc;
+      acc >>= 8;
+      bits -= 8;
+    }
+  }
+}
+
+/* ByteDecode_d without the reduction mod q (callers reduce where d = 12). This is
+ * constant-time. */
+static void unpack(uint16_t v[N], const uint8_t *in, unsigned d) {
+  uint32_t acc = 0;
+  unsigned bits = 0;
+  for (int i = 0; i < N; i++) {
+    while (bits < d) {
+      acc |= (uint32_t)*in++ << bits;
+      bits += 8;
+    }
+    v[i] = (uint16_t)(acc & ((1u << d) - 1));
+    acc >>= d;
+    bits -= d;
+  }
+}
+
+/* ByteEncode_12 of a polynomial with |c| < q: the canonical representatives. This is
+ * constant-time. */
+static void poly_tobytes(uint8_t out[POLY_BYTES], const poly *f) {
+  uint16_t v[N];
+  for (int j = 0; j < N; j++) v[j] = (uint16_t)to_unsigned(f->c[j]);
+  pack(out, v, 12);
+}
+
+/* ByteDecode_12: 12-bit values reduced mod q (a value in [q, 4096) loses q). This is
+ * constant-time. */
+static void poly_frombytes(poly *f, const uint8_t in[POLY_BYTES]) {
+  uint16_t v[N];
+  unpack(v, in, 12);
+  for (int j = 0; j < N; j++) {
+    int16_t x = (int16_t)(v[j] - Q);
+    f->c[j] = to_unsigned(x);
+  }
+}
+
+/* floor(x / q) for x < 2^23, as (x * ceil(2^40 / q)) >> 40; exact over that range (the error
+ * x * (ceil(2^40/q) - 2^40/q) / 2^40 < 2^-17 is below 1/q). This is constant-time. */
+static inline uint32_t div_q(uint32_t x) {
+  return (uint32_t)(((uint64_t)x * 330282857ull) >> 40);
+}
+
+/* Compress_d(x) = round(2^d x / q) mod 2^d for x in [0, q), d <= 11 (Eq. 4.7). This is
+ * constant-time. */
+static inline uint16_t compress(uint16_t x, unsigned d) {
+  return (uint16_t)(div_q(((uint32_t)x << d) + (Q - 1) / 2) & ((1u << d) - 1));
+}
+
+/* Decompress_d(y) = round(q y / 2^d) (Eq. 4.8). This is constant-time. */
+static inline int16_t decompress(uint16_t y, unsigned d) {
+  return (int16_t)(((uint32_t)y * Q + (1u << (d - 1))) >> d);
+}
+
+/* ByteEncode_d(Compress_d(f)) for |c| < q. This is constant-time. */
+static void poly_compress(uint8_t *out, const poly *f, unsigned d) {
+  uint16_t v[N];
+  for (int j = 0; j < N; j++) v[j] = compress((uint16_t)to_unsigned(f->c[j]), d);
+  pack(out, v, d);
+}
+
+static void poly_decompress(poly *f, const uint8_t *in, unsigned d) {
+  uint16_t v[N];
+  unpack(v, in, d);
+  for (int j = 0; j < N; j++) f->c[j] = decompress(v[j], d);
+}
+
+/* Decompress_1(ByteDecode_1(m)): each bit to 0 or (q+1)/2 by a mask. This is constant-time. */
+static void poly_frommsg(poly *f, const uint8_t m[32]) {
+  for (int i = 0; i < 32; i++)
+    for (int b = 0; b < 8; b++) {
+      int16_t mask = (int16_t)-(int16_t)((m[i] >> b) & 1);
+      f->c[8 * i + b] = (int16_t)(mask & ((Q + 1) / 2));
+    }
+}
+
+/* ByteEncode_1(Compress_1(f)) for |c| < q. This is constant-time. */
+static void poly_tomsg(uint8_t m[32], const poly *f) {
+  for (int i = 0; i < 32; i++) {
+    uint8_t byte = 0;
+    for (int b = 0; b < 8; b++)
+      byte |= (uint8_t)(compress((uint16_t)to_unsigned(f->c[8 * i + b]), 1) << b);
+    m[i] = byte;
+  }
+}
+
+/* ---- Sampling (FIPS 203 Algorithms 7, 8) -------------------------------------------------- */
+
+/* SampleNTT(rho || j || i): rejection sampling from SHAKE128. Branches on the XOF output,
+ * which is public: rho is part of the encapsulation key. */
+static void sample_ntt(poly *f, const uint8_t rho[32], uint8_t j, uint8_t i) {
+  uint8_t seed[34], buf[TS_SHAKE128_RATE];
+  memcpy(seed, rho, 32);
+  seed[32] = j;
+  seed[33] = i;
+  ts_keccak_ctx xof;
+  ts_shake128_init(&xof);
+  ts_keccak_absorb(&xof, seed, sizeof seed);
+  int n = 0;
+  while (n < N) {
+    ts_keccak_squeeze(&xof, buf, sizeof buf);
+    for (size_t p = 0; p + 3 <= sizeof buf && n < N; p += 3) {
+      uint16_t d1 = (uint16_t)(buf[p] | ((buf[p + 1] & 0x0f) << 8));
+      uint16_t d2 = (uint16_t)((buf[p + 1] >> 4) | (buf[p + 2] << 4));
+      if (d1 < Q) f->c[n++] = (int16_t)d1;
+      if (d2 < Q && n < N) f->c[n++] = (int16_t)d2;
+    }
+  }
+}
+
+/* A[i][j] = SampleNTT(rho || j || i), or its transpose. */
+static void gen_matrix(polyvec a[K], const uint8_t rho_in[32], int transposed) {
+  uint8_t rho[32];
+  memcpy(rho, rho_in, 32);
+  ts_mlkem_public_hook(rho, sizeof rho);
+  for (int i = 0; i < K; i++)
+    for (int j = 0; j < K; j++) {
+      if (transposed)
+        sample_ntt(&a[i].p[j], rho, (uint8_t)i, (uint8_t)j);
+      else
+        sample_ntt(&a[i].p[j], rho, (uint8_t)j, (uint8_t)i);
+    }
+}
+
+/* SamplePolyCBD_2(PRF_2(sigma, n)): each coefficient is (b0 + b1) - (b2 + b3) of four
+ * consecutive bits, computed for eight coefficients at once. This is constant-time. */
+static void sample_cbd(poly *f, const uint8_t sigma[32], uint8_t nonce) {
+  uint8_t in[33], buf[64 * ETA];
+  memcpy(in, sigma, 32);
+  in[32] = nonce;
+  ts_shake256(buf, sizeof buf, in, sizeof in);
+  for (int i = 0; i < N / 8; i++) {
+    uint32_t t = (uint32_t)buf[4 * i] | (uint32_t)buf[4 * i + 1] << 8 |
+                 (uint32_t)buf[4 * i + 2] << 16 | (uint32_t)buf[4 * i + 3] << 24;
+    uint32_t d = (t & 0x55555555u) + ((t >> 1) & 0x55555555u);
+    for (int k = 0; k < 8; k++) {
+      int16_t a = (int16_t)((d >> (4 * k)) & 3), b = (int16_t)((d >> (4 * k + 2)) & 3);
+      f->c[8 * i + k] = (int16_t)(a - b);
+    }
+  }
+  ts_wipe(in, sizeof in);
+  ts_wipe(buf, sizeof buf);
+}
+
+/* ---- K-PKE (FIPS 203 Algorithms 13, 14, 15) ----------------------------------------------- */
+
+/* K-PKE.KeyGen(d): ek_pke = ByteEncode_12(t) || rho, dk_pke = ByteEncode_12(s). This is
+ * constant-time. */
+static void pke_keygen(const uint8_t d[32], uint8_t ek[TS_MLKEM768_EK_LEN],
+                       uint8_t dk_pke[PKE_DK_BYTES]) {
+  uint8_t in[33], g[64];
+  memcpy(in, d, 32);
+  in[32] = K; /* domain separation by k (FIPS 203 final) */
+  ts_sha3_512(g, in, sizeof in);
+  const uint8_t *rho = g, *sigma = g + 32;
+  polyvec a[K], s, e;
+  gen_matrix(a, rho, 0);
+  uint8_t nonce = 0;
+  for (int i = 0; i < K; i++) sample_cbd(&s.p[i], sigma, nonce++);
+  for (int i = 0; i < K; i++) sample_cbd(&e.p[i], sigma, nonce++);
+  for (int i = 0; i < K; i++) {
+    poly_ntt(&s.p[i]);
+    poly_reduce(&s.p[i]);
+    poly_ntt(&e.p[i]);
+  }
+  for (int i = 0; i < K; i++) {
+    poly t;
+    polyvec_dot(&t, &a[i], &s);
+    poly_tomont(&t);
+    poly_add(&t, &e.p[i]);
+    poly_reduce(&t);
+    poly_tobytes(ek + i * POLY_BYTES, &t);
+    poly_tobytes(dk_pke + i * POLY_BYTES, &s.p[i]);
+    ts_wipe(&t, sizeof t);
+  }
+  memcpy(ek + PKE_DK_BYTES, rho, 32);
+  ts_wipe(in, sizeof in);
+  ts_wipe(g, sizeof g);
+  ts_wipe(&s, sizeof s);
+  ts_wipe(&e, sizeof e);
+}
+
+/* K-PKE.Encrypt(ek, m, r). ek is public; m and r are secret. This is constant-time. */
+static void pke_encrypt(const uint8_t ek[TS_MLKEM768_EK_LEN], const uint8_t m[32],
+                        const uint8_t r[32], uint8_t ct[TS_MLKEM768_CT_LEN]) {
+  polyvec at[K], t, y, e1;
+  poly e2, mu, u, v;
+  for (int i = 0; i < K; i++) poly_frombytes(&t.p[i], ek + i * POLY_BYTES);
+  gen_matrix(at, ek + PKE_DK_BYTES, 1);
+  uint8_t nonce = 0;
+  for (int i = 0; i < K; i++) sample_cbd(&y.p[i], r, nonce++);
+  for (int i = 0; i < K; i++) sample_cbd(&e1.p[i], r, nonce++);
+  sample_cbd(&e2, r, nonce++);
+  for (int i = 0; i < K; i++) {
+    poly_ntt(&y.p[i]);
+    poly_reduce(&y.p[i]);
+  }
+  /* u = NTT^-1(A^T o y) + e1 */
+  for (int i = 0; i < K; i++) {
+    polyvec_dot(&u, &at[i], &y);
+    poly_invntt(&u);
+    poly_add(&u, &e1.p[i]);
+    poly_reduce(&u);
+    poly_compress(ct + i * 32 * DU, &u, DU);
+  }
+  /* v = NTT^-1(t^T o y) + e2 + mu */
+  polyvec_dot(&v, &t, &y);
+  poly_invntt(&v);
+  poly_frommsg(&mu, m);
+  poly_add(&v, &e2);
+  poly_add(&v, &mu);
+  poly_reduce(&v);
+  poly_compress(ct + C1_BYTES, &v, DV);
+  ts_wipe(&y, sizeof y);
+  ts_wipe(&e1, sizeof e1);
+  ts_wipe(&e2, sizeof e2);
+  ts_wipe(&mu, sizeof mu);
+  ts_wipe(&u, sizeof u);
+  ts_wipe(&v, sizeof v);
+}
+
+/* K-PKE.Decrypt(dk_pke, c). This is constant-time. */
+static void pke_decrypt(const uint8_t dk_pke[PKE_DK_BYTES], const uint8_t ct[TS_MLKEM768_CT_LEN],
+                        uint8_t m[32]) {
+  polyvec u, s;
+  poly v, w;
+  for (int i = 0; i < K; i++) {
+    poly_decompress(&u.p[i], ct + i * 32 * DU, DU);
+    poly_ntt(&u.p[i]);
+    poly_reduce(&u.p[i]);
+    poly_frombytes(&s.p[i], dk_pke + i * POLY_BYTES);
+  }
+  poly_decompress(&v, ct + C1_BYTES, DV);
+  polyvec_dot(&w, &s, &u);
+  poly_invntt(&w);
+  poly_sub(&w, &v, &w);
+  poly_reduce(&w);
+  poly_tomsg(m, &w);
+  ts_wipe(&s, sizeof s);
+  ts_wipe(&w, sizeof w);
+}
+
+/* ---- ML-KEM (FIPS 203 Algorithms 16 to 21) ------------------------------------------------ */
+
+void ts_mlkem768_keygen_derand(const uint8_t d[32], const uint8_t z[32],
+                               uint8_t ek[TS_MLKEM768_EK_LEN], uint8_t dk[TS_MLKEM768_DK_LEN]) {
+  pke_keygen(d, ek, dk);
+  memcpy(dk + PKE_DK_BYTES, ek, TS_MLKEM768_EK_LEN);
+  ts_sha3_256(dk + PKE_DK_BYTES + TS_MLKEM768_EK_LEN, ek, TS_MLKEM768_EK_LEN);
+  memcpy(dk + PKE_DK_BYTES + TS_MLKEM768_EK_LEN + 32, z, 32);
+}
+
+int ts_mlkem768_keygen(uint8_t ek[TS_MLKEM768_EK_LEN], uint8_t dk[TS_MLKEM768_DK_LEN]) {
+  uint8_t dz[64];
+  if (!ts_random_bytes(dz, sizeof dz)) return 0;
+  ts_mlkem768_keygen_derand(dz, dz + 32, ek, dk);
+  ts_wipe(dz, sizeof dz);
+  return 1;
+}
+
+int ts_mlkem768_ek_check(const uint8_t ek[TS_MLKEM768_EK_LEN]) {
+  /* ByteEncode_12(ByteDecode_12(ek)) == ek exactly when every 12-bit value is below q. */
+  for (size_t p = 0; p < PKE_DK_BYTES; p += 3) {
+    unsigned d1 = ek[p] | ((ek[p + 1] & 0x0fu) << 8), d2 = (ek[p + 1] >> 4) | ((unsigned)ek[p + 2] << 4);
+    if (d1 >= Q || d2 >= Q) return 0;
+  }
+  return 1;
+}
+
+/* (K, r) = G(m || H(ek)); c = K-PKE.Encrypt(ek, m, r). This is constant-time. */
+static void encaps_internal(const uint8_t ek[TS_MLKEM768_EK_LEN], const uint8_t h_ek[32],
+                            const uint8_t m[32], uint8_t ct[TS_MLKEM768_CT_LEN],
+                            uint8_t kr[64]) {
+  uint8_t in[64];
+  memcpy(in, m, 32);
+  memcpy(in + 32, h_ek, 32);
+  ts_sha3_512(kr, in, sizeof in);
+  pke_encrypt(ek, m, kr + 32, ct);
+  ts_wipe(in, sizeof in);
+}
+
+int ts_mlkem768_encaps_derand(const uint8_t ek[TS_MLKEM768_EK_LEN], const uint8_t m[32],
+                              uint8_t ct[TS_MLKEM768_CT_LEN], uint8_t ss[TS_MLKEM_SS_LEN]) {
+  if (!ts_mlkem768_ek_check(ek)) return 0;
+  uint8_t h[32], kr[64];
+  ts_sha3_256(h, ek, TS_MLKEM768_EK_LEN);
+  encaps_internal(ek, h, m, ct, kr);
+  memcpy(ss, kr, TS_MLKEM_SS_LEN);
+  ts_wipe(kr, sizeof kr);
+  return 1;
+}
+
+int ts_mlkem768_encaps(const uint8_t ek[TS_MLKEM768_EK_LEN], uint8_t ct[TS_MLKEM768_CT_LEN],
+                       uint8_t ss[TS_MLKEM_SS_LEN]) {
+  uint8_t m[32];
+  if (!ts_random_bytes(m, sizeof m)) return 0;
+  int ok = ts_mlkem768_encaps_derand(ek, m, ct, ss);
+  ts_wipe(m, sizeof m);
+  return ok;
+}
+
+int ts_mlkem768_dk_check(const uint8_t dk[TS_MLKEM768_DK_LEN]) {
+  uint8_t h[32];
+  ts_sha3_256(h, dk + PKE_DK_BYTES, TS_MLKEM768_EK_LEN);
+  uint32_t ok = ts_ct_memeq(h, dk + PKE_DK_BYTES + TS_MLKEM768_EK_LEN, 32);
+  ts_mlkem_public_hook(&ok, sizeof ok);
+  return (int)ok;
+}
+
+int ts_mlkem768_decaps(const uint8_t dk[TS_MLKEM768_DK_LEN], const uint8_t ct[TS_MLKEM768_CT_LEN],
+                       uint8_t ss[TS_MLKEM_SS_LEN]) {
+  if (!ts_mlkem768_dk_check(dk)) return 0;
+  const uint8_t *dk_pke = dk, *ek = dk + PKE_DK_BYTES, *h = ek + TS_MLKEM768_EK_LEN,
+                *z = h + 32;
+  uint8_t m[32], kr[64], ct2[TS_MLKEM768_CT_LEN], kbar[32];
+  pke_decrypt(dk_pke, ct, m);
+  encaps_internal(ek, h, m, ct2, kr);
+  /* K-bar = J(z || c), the implicit-rejection secret. */
+  ts_keccak_ctx j;
+  ts_shake256_init(&j);
+  ts_keccak_absorb(&j, z, 32);
+  ts_keccak_absorb(&j, ct, TS_MLKEM768_CT_LEN);
+  ts_keccak_squeeze(&j, kbar, sizeof kbar);
+  /* Both secrets are always computed; the comparison and the choice are mask arithmetic. */
+  uint32_t same = ts_ct_memeq(ct, ct2, TS_MLKEM768_CT_LEN);
+  ts_ct_ccopy(1u ^ same, kr, kbar, 32);
+  memcpy(ss, kr, TS_MLKEM_SS_LEN);
+  ts_wipe(m, sizeof m);
+  ts_wipe(kr, sizeof kr);
+  ts_wipe(ct2, sizeof ct2);
+  ts_wipe(kbar, sizeof kbar);
+  ts_wipe(&j, sizeof j);
+  return 1;
+}
