@@ -19,17 +19,19 @@ bool ThrowRange(Napi::Env env, const std::string &msg) {
 
 bool GetBytes(const Napi::CallbackInfo &info, size_t i, const char *name, Bytes *out) {
   Napi::Value v = info[i];
+  // DataView first: napi_is_buffer is true for every ArrayBufferView (Node 20), and treating a
+  // DataView as a TypedArray aborts the process.
+  if (v.IsDataView()) {
+    Napi::DataView dv = v.As<Napi::DataView>();
+    out->data = static_cast<const uint8_t *>(dv.ArrayBuffer().Data()) + dv.ByteOffset();
+    out->size = dv.ByteLength();
+    return true;
+  }
   if (v.IsBuffer() || v.IsTypedArray()) {
     Napi::TypedArray ta = v.As<Napi::TypedArray>();
     Napi::ArrayBuffer ab = ta.ArrayBuffer();
     out->data = static_cast<const uint8_t *>(ab.Data()) + ta.ByteOffset();
     out->size = ta.ByteLength();
-    return true;
-  }
-  if (v.IsDataView()) {
-    Napi::DataView dv = v.As<Napi::DataView>();
-    out->data = static_cast<const uint8_t *>(dv.ArrayBuffer().Data()) + dv.ByteOffset();
-    out->size = dv.ByteLength();
     return true;
   }
   return ThrowType(info.Env(), std::string("The \"") + name +
@@ -66,6 +68,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitCpu(env, exports);
   tsaddon::InitHash(env, exports);
   tsaddon::InitRandom(env, exports);
+  tsaddon::InitMlkem(env, exports);
   return exports;
 }
 
