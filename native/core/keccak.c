@@ -18,17 +18,15 @@ static const uint64_t keccak_rc[24] = {
     0x8000000000008002ULL, 0x8000000000000080ULL, 0x000000000000800aULL, 0x800000008000000aULL,
     0x8000000080008081ULL, 0x8000000000008080ULL, 0x0000000080000001ULL, 0x8000000080008008ULL};
 
-/* This is constant-time. */
+/* Two rounds per iteration, from the a lanes into the e lanes and back, one output plane at a
+ * time so that only five b temporaries are live. This is constant-time. */
 void ts_keccak_f1600(uint64_t s[25]) {
-  uint64_t a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3], a4 = s[4], a5 = s[5], a6 = s[6],
-           a7 = s[7], a8 = s[8], a9 = s[9], a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13],
-           a14 = s[14], a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19],
-           a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
-  uint64_t b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17, b18,
-      b19, b20, b21, b22, b23, b24;
-  uint64_t c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
-  for (int r = 0; r < 24; r++) {
-    /* theta (§3.2.1), then rho and pi (§3.2.2, §3.2.3) into b, then chi (§3.2.4). */
+  uint64_t a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3], a4 = s[4], a5 = s[5], a6 = s[6], a7 = s[7], a8 = s[8], a9 = s[9], a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14], a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19], a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
+  uint64_t e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12, e13, e14, e15, e16, e17, e18, e19, e20, e21, e22, e23, e24;
+  uint64_t b0, b1, b2, b3, b4, c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
+  for (int r = 0; r < 24; r += 2) {
+    /* theta (FIPS 202 §3.2.1); rho and pi (§3.2.2, §3.2.3) into b for one plane; chi (§3.2.4)
+     * into the other set of lanes; iota (§3.2.5) on lane (0, 0). */
     c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
     c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
     c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
@@ -40,63 +38,144 @@ void ts_keccak_f1600(uint64_t s[25]) {
     d3 = c2 ^ ROL64(c4, 1);
     d4 = c3 ^ ROL64(c0, 1);
     b0 = a0 ^ d0;
-    b10 = ROL64(a1 ^ d1, 1);
-    b20 = ROL64(a2 ^ d2, 62);
-    b5 = ROL64(a3 ^ d3, 28);
-    b15 = ROL64(a4 ^ d4, 27);
-    b16 = ROL64(a5 ^ d0, 36);
     b1 = ROL64(a6 ^ d1, 44);
-    b11 = ROL64(a7 ^ d2, 6);
-    b21 = ROL64(a8 ^ d3, 55);
-    b6 = ROL64(a9 ^ d4, 20);
-    b7 = ROL64(a10 ^ d0, 3);
-    b17 = ROL64(a11 ^ d1, 10);
     b2 = ROL64(a12 ^ d2, 43);
-    b12 = ROL64(a13 ^ d3, 25);
-    b22 = ROL64(a14 ^ d4, 39);
-    b23 = ROL64(a15 ^ d0, 41);
-    b8 = ROL64(a16 ^ d1, 45);
-    b18 = ROL64(a17 ^ d2, 15);
     b3 = ROL64(a18 ^ d3, 21);
-    b13 = ROL64(a19 ^ d4, 8);
-    b14 = ROL64(a20 ^ d0, 18);
-    b24 = ROL64(a21 ^ d1, 2);
-    b9 = ROL64(a22 ^ d2, 61);
-    b19 = ROL64(a23 ^ d3, 56);
     b4 = ROL64(a24 ^ d4, 14);
+    e0 = b0 ^ (~b1 & b2);
+    e1 = b1 ^ (~b2 & b3);
+    e2 = b2 ^ (~b3 & b4);
+    e3 = b3 ^ (~b4 & b0);
+    e4 = b4 ^ (~b0 & b1);
+    e0 ^= keccak_rc[r];
+    b0 = ROL64(a3 ^ d3, 28);
+    b1 = ROL64(a9 ^ d4, 20);
+    b2 = ROL64(a10 ^ d0, 3);
+    b3 = ROL64(a16 ^ d1, 45);
+    b4 = ROL64(a22 ^ d2, 61);
+    e5 = b0 ^ (~b1 & b2);
+    e6 = b1 ^ (~b2 & b3);
+    e7 = b2 ^ (~b3 & b4);
+    e8 = b3 ^ (~b4 & b0);
+    e9 = b4 ^ (~b0 & b1);
+    b0 = ROL64(a1 ^ d1, 1);
+    b1 = ROL64(a7 ^ d2, 6);
+    b2 = ROL64(a13 ^ d3, 25);
+    b3 = ROL64(a19 ^ d4, 8);
+    b4 = ROL64(a20 ^ d0, 18);
+    e10 = b0 ^ (~b1 & b2);
+    e11 = b1 ^ (~b2 & b3);
+    e12 = b2 ^ (~b3 & b4);
+    e13 = b3 ^ (~b4 & b0);
+    e14 = b4 ^ (~b0 & b1);
+    b0 = ROL64(a4 ^ d4, 27);
+    b1 = ROL64(a5 ^ d0, 36);
+    b2 = ROL64(a11 ^ d1, 10);
+    b3 = ROL64(a17 ^ d2, 15);
+    b4 = ROL64(a23 ^ d3, 56);
+    e15 = b0 ^ (~b1 & b2);
+    e16 = b1 ^ (~b2 & b3);
+    e17 = b2 ^ (~b3 & b4);
+    e18 = b3 ^ (~b4 & b0);
+    e19 = b4 ^ (~b0 & b1);
+    b0 = ROL64(a2 ^ d2, 62);
+    b1 = ROL64(a8 ^ d3, 55);
+    b2 = ROL64(a14 ^ d4, 39);
+    b3 = ROL64(a15 ^ d0, 41);
+    b4 = ROL64(a21 ^ d1, 2);
+    e20 = b0 ^ (~b1 & b2);
+    e21 = b1 ^ (~b2 & b3);
+    e22 = b2 ^ (~b3 & b4);
+    e23 = b3 ^ (~b4 & b0);
+    e24 = b4 ^ (~b0 & b1);
+    c0 = e0 ^ e5 ^ e10 ^ e15 ^ e20;
+    c1 = e1 ^ e6 ^ e11 ^ e16 ^ e21;
+    c2 = e2 ^ e7 ^ e12 ^ e17 ^ e22;
+    c3 = e3 ^ e8 ^ e13 ^ e18 ^ e23;
+    c4 = e4 ^ e9 ^ e14 ^ e19 ^ e24;
+    d0 = c4 ^ ROL64(c1, 1);
+    d1 = c0 ^ ROL64(c2, 1);
+    d2 = c1 ^ ROL64(c3, 1);
+    d3 = c2 ^ ROL64(c4, 1);
+    d4 = c3 ^ ROL64(c0, 1);
+    b0 = e0 ^ d0;
+    b1 = ROL64(e6 ^ d1, 44);
+    b2 = ROL64(e12 ^ d2, 43);
+    b3 = ROL64(e18 ^ d3, 21);
+    b4 = ROL64(e24 ^ d4, 14);
     a0 = b0 ^ (~b1 & b2);
     a1 = b1 ^ (~b2 & b3);
     a2 = b2 ^ (~b3 & b4);
     a3 = b3 ^ (~b4 & b0);
     a4 = b4 ^ (~b0 & b1);
-    a5 = b5 ^ (~b6 & b7);
-    a6 = b6 ^ (~b7 & b8);
-    a7 = b7 ^ (~b8 & b9);
-    a8 = b8 ^ (~b9 & b5);
-    a9 = b9 ^ (~b5 & b6);
-    a10 = b10 ^ (~b11 & b12);
-    a11 = b11 ^ (~b12 & b13);
-    a12 = b12 ^ (~b13 & b14);
-    a13 = b13 ^ (~b14 & b10);
-    a14 = b14 ^ (~b10 & b11);
-    a15 = b15 ^ (~b16 & b17);
-    a16 = b16 ^ (~b17 & b18);
-    a17 = b17 ^ (~b18 & b19);
-    a18 = b18 ^ (~b19 & b15);
-    a19 = b19 ^ (~b15 & b16);
-    a20 = b20 ^ (~b21 & b22);
-    a21 = b21 ^ (~b22 & b23);
-    a22 = b22 ^ (~b23 & b24);
-    a23 = b23 ^ (~b24 & b20);
-    a24 = b24 ^ (~b20 & b21);
+    a0 ^= keccak_rc[r + 1];
+    b0 = ROL64(e3 ^ d3, 28);
+    b1 = ROL64(e9 ^ d4, 20);
+    b2 = ROL64(e10 ^ d0, 3);
+    b3 = ROL64(e16 ^ d1, 45);
+    b4 = ROL64(e22 ^ d2, 61);
+    a5 = b0 ^ (~b1 & b2);
+    a6 = b1 ^ (~b2 & b3);
+    a7 = b2 ^ (~b3 & b4);
+    a8 = b3 ^ (~b4 & b0);
+    a9 = b4 ^ (~b0 & b1);
+    b0 = ROL64(e1 ^ d1, 1);
+    b1 = ROL64(e7 ^ d2, 6);
+    b2 = ROL64(e13 ^ d3, 25);
+    b3 = ROL64(e19 ^ d4, 8);
+    b4 = ROL64(e20 ^ d0, 18);
+    a10 = b0 ^ (~b1 & b2);
+    a11 = b1 ^ (~b2 & b3);
+    a12 = b2 ^ (~b3 & b4);
+    a13 = b3 ^ (~b4 & b0);
+    a14 = b4 ^ (~b0 & b1);
+    b0 = ROL64(e4 ^ d4, 27);
+    b1 = ROL64(e5 ^ d0, 36);
+    b2 = ROL64(e11 ^ d1, 10);
+    b3 = ROL64(e17 ^ d2, 15);
+    b4 = ROL64(e23 ^ d3, 56);
+    a15 = b0 ^ (~b1 & b2);
+    a16 = b1 ^ (~b2 & b3);
+    a17 = b2 ^ (~b3 & b4);
+    a18 = b3 ^ (~b4 & b0);
+    a19 = b4 ^ (~b0 & b1);
+    b0 = ROL64(e2 ^ d2, 62);
+    b1 = ROL64(e8 ^ d3, 55);
+    b2 = ROL64(e14 ^ d4, 39);
+    b3 = ROL64(e15 ^ d0, 41);
+    b4 = ROL64(e21 ^ d1, 2);
+    a20 = b0 ^ (~b1 & b2);
+    a21 = b1 ^ (~b2 & b3);
+    a22 = b2 ^ (~b3 & b4);
+    a23 = b3 ^ (~b4 & b0);
+    a24 = b4 ^ (~b0 & b1);
 
-    /* iota (§3.2.5) */
-    a0 ^= keccak_rc[r];
   }
-  s[0] = a0, s[1] = a1, s[2] = a2, s[3] = a3, s[4] = a4, s[5] = a5, s[6] = a6, s[7] = a7;
-  s[8] = a8, s[9] = a9, s[10] = a10, s[11] = a11, s[12] = a12, s[13] = a13, s[14] = a14;
-  s[15] = a15, s[16] = a16, s[17] = a17, s[18] = a18, s[19] = a19, s[20] = a20, s[21] = a21;
-  s[22] = a22, s[23] = a23, s[24] = a24;
+  s[0] = a0;
+  s[1] = a1;
+  s[2] = a2;
+  s[3] = a3;
+  s[4] = a4;
+  s[5] = a5;
+  s[6] = a6;
+  s[7] = a7;
+  s[8] = a8;
+  s[9] = a9;
+  s[10] = a10;
+  s[11] = a11;
+  s[12] = a12;
+  s[13] = a13;
+  s[14] = a14;
+  s[15] = a15;
+  s[16] = a16;
+  s[17] = a17;
+  s[18] = a18;
+  s[19] = a19;
+  s[20] = a20;
+  s[21] = a21;
+  s[22] = a22;
+  s[23] = a23;
+  s[24] = a24;
 }
 
 static inline uint64_t load64le(const uint8_t *p) {
