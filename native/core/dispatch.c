@@ -70,9 +70,20 @@ static void select_bignum(uint32_t f) { (void)f; }
 static void select_ec(uint32_t f) { (void)f; }
 
 /* ---- Keccak (SHA-3, SHAKE) and ML-KEM ----------------------------------------------------- */
+ts_keccak_f1600x4_fn *ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
+
 static void select_keccak(uint32_t f) {
-  (void)f;
   note("keccak", "generic");
+  ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
+  note("keccak-x4", "generic");
+#if defined(__x86_64__)
+  if (f & TS_CPU_AVX2) {
+    ts_keccak_f1600x4 = ts_keccak_f1600x4_avx2;
+    note("keccak-x4", "avx2");
+  }
+#else
+  (void)f;
+#endif
 }
 
 void ts_dispatch_select(uint32_t f) {

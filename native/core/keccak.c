@@ -10,7 +10,7 @@
 #define ROL64(x, n) (((x) << (n)) | ((x) >> (64 - (n))))
 
 /* Round constants RC[i] of the iota step (FIPS 202 §3.2.5, Algorithm 5 unrolled). */
-static const uint64_t keccak_rc[24] = {
+const uint64_t ts_keccak_rc[24] = {
     0x0000000000000001ULL, 0x0000000000008082ULL, 0x800000000000808aULL, 0x8000000080008000ULL,
     0x000000000000808bULL, 0x0000000080000001ULL, 0x8000000080008081ULL, 0x8000000000008009ULL,
     0x000000000000008aULL, 0x0000000000000088ULL, 0x0000000080008009ULL, 0x000000008000000aULL,
@@ -47,7 +47,7 @@ void ts_keccak_f1600(uint64_t s[25]) {
     e2 = b2 ^ (~b3 & b4);
     e3 = b3 ^ (~b4 & b0);
     e4 = b4 ^ (~b0 & b1);
-    e0 ^= keccak_rc[r];
+    e0 ^= ts_keccak_rc[r];
     b0 = ROL64(a3 ^ d3, 28);
     b1 = ROL64(a9 ^ d4, 20);
     b2 = ROL64(a10 ^ d0, 3);
@@ -108,7 +108,7 @@ void ts_keccak_f1600(uint64_t s[25]) {
     a2 = b2 ^ (~b3 & b4);
     a3 = b3 ^ (~b4 & b0);
     a4 = b4 ^ (~b0 & b1);
-    a0 ^= keccak_rc[r + 1];
+    a0 ^= ts_keccak_rc[r + 1];
     b0 = ROL64(e3 ^ d3, 28);
     b1 = ROL64(e9 ^ d4, 20);
     b2 = ROL64(e10 ^ d0, 3);
@@ -281,4 +281,52 @@ void ts_shake128(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen) {
 
 void ts_shake256(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen) {
   oneshot(TS_SHAKE256_RATE, TS_SHAKE_DS, out, outlen, in, inlen);
+}
+
+/* ---- Four sponges at once ----------------------------------------------------------------- */
+
+/* The portable four-way permutation: four single ones. This is constant-time. */
+void ts_keccak_f1600x4_generic(uint64_t s[100]) {
+  uint64_t one[25];
+  for (int j = 0; j < 4; j++) {
+    for (int i = 0; i < 25; i++) one[i] = s[4 * i + j];
+    ts_keccak_f1600(one);
+    for (int i = 0; i < 25; i++) s[4 * i + j] = one[i];
+  }
+  ts_wipe(one, sizeof one);
+}
+
+/* This is constant-time (in the data; lengths are public). */
+void ts_keccak_x4_absorb_once(ts_keccak_x4_ctx *c, size_t rate, uint8_t ds, const uint8_t *const in[4],
+                              size_t len) {
+  memset(c->s, 0, sizeof c->s);
+  c->rate = rate;
+  size_t off = 0;
+  for (; len - off >= rate; off += rate) {
+    for (int j = 0; j < 4; j++)
+      for (size_t i = 0; i < rate / 8; i++) c->s[4 * i + j] ^= load64le(in[j] + off + 8 * i);
+    ts_keccak_f1600x4(c->s);
+  }
+  size_t rest = len - off;
+  for (int j = 0; j < 4; j++) {
+    uint64_t lanes[25] = {0};
+    xor_bytes(lanes, 0, in[j] + off, rest);
+    lanes[rest >> 3] ^= (uint64_t)ds << (8 * (rest & 7));
+    lanes[(rate - 1) >> 3] ^= (uint64_t)0x80 << (8 * ((rate - 1) & 7));
+    for (size_t i = 0; i < rate / 8 + 1 && i < 25; i++) c->s[4 * i + j] ^= lanes[i];
+    ts_wipe(lanes, sizeof lanes);
+  }
+}
+
+/* This is constant-time (in the data; lengths are public). */
+void ts_keccak_x4_squeeze_blocks(ts_keccak_x4_ctx *c, uint8_t *const out[4], size_t nblocks) {
+  for (size_t b = 0; b < nblocks; b++) {
+    ts_keccak_f1600x4(c->s);
+    for (int j = 0; j < 4; j++) {
+      uint8_t *o = out[j] + b * c->rate;
+      size_t i = 0;
+      for (; 8 * i + 8 <= c->rate; i++) store64le(o + 8 * i, c->s[4 * i + j]);
+      for (size_t k = 8 * i; k < c->rate; k++) o[k] = (uint8_t)(c->s[4 * i + j] >> (8 * (k & 7)));
+    }
+  }
 }

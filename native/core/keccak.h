@@ -49,4 +49,29 @@ void ts_shake256(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen);
 /* The permutation, 24 rounds. This is constant-time. */
 void ts_keccak_f1600(uint64_t s[25]);
 
+/* Round constants of the iota step (FIPS 202 §3.2.5). */
+extern const uint64_t ts_keccak_rc[24];
+
+/* Four independent permutations at once, lanes interleaved: lane i of state j is s[4 * i + j].
+ * One implementation per ISA, chosen by dispatch.c. These are constant-time. */
+typedef void ts_keccak_f1600x4_fn(uint64_t s[100]);
+ts_keccak_f1600x4_fn ts_keccak_f1600x4_generic;
+#if defined(__x86_64__)
+ts_keccak_f1600x4_fn ts_keccak_f1600x4_avx2;
+#endif
+extern ts_keccak_f1600x4_fn *ts_keccak_f1600x4;
+
+/* Four sponges with the same rate and domain byte over four inputs of one length, for ML-KEM's
+ * matrix and noise sampling. */
+typedef struct {
+  uint64_t s[100];
+  size_t rate;
+} ts_keccak_x4_ctx;
+
+/* Absorbs in[0..3] (len bytes each) and pads: the sponges are then ready to squeeze. */
+void ts_keccak_x4_absorb_once(ts_keccak_x4_ctx *c, size_t rate, uint8_t ds, const uint8_t *const in[4],
+                              size_t len);
+/* Squeezes nblocks whole blocks into each out[j] (nblocks * rate bytes). */
+void ts_keccak_x4_squeeze_blocks(ts_keccak_x4_ctx *c, uint8_t *const out[4], size_t nblocks);
+
 #endif

@@ -250,60 +250,113 @@ static void poly_tomsg(uint8_t m[32], const poly *f) {
 
 /* ---- Sampling (FIPS 203 Algorithms 7, 8) -------------------------------------------------- */
 
-/* SampleNTT(rho || j || i): rejection sampling from SHAKE128. Branches on the XOF output,
- * which is public: rho is part of the encapsulation key. */
-static void sample_ntt(poly *f, const uint8_t rho[32], uint8_t j, uint8_t i) {
+/* SampleNTT's inner loop (FIPS 203 Algorithm 7): takes 12-bit candidates below q from buf
+ * into f->c[n..] and returns the new count. Branches on the XOF output, which is public: it
+ * depends only on rho, part of the encapsulation key. */
+static int rej_uniform(poly *f, int n, const uint8_t *buf, size_t len) {
+  for (size_t p = 0; p + 3 <= len && n < N; p += 3) {
+    uint16_t d1 = (uint16_t)(buf[p] | ((buf[p + 1] & 0x0f) << 8));
+    uint16_t d2 = (uint16_t)((buf[p + 1] >> 4) | (buf[p + 2] << 4));
+    if (d1 < Q) f->c[n++] = (int16_t)d1;
+    if (d2 < Q && n < N) f->c[n++] = (int16_t)d2;
+  }
+  return n;
+}
+
+/* SampleNTT(rho || b0 || b1) for one polynomial. */
+static void sample_ntt(poly *f, const uint8_t rho[32], uint8_t b0, uint8_t b1) {
   uint8_t seed[34], buf[TS_SHAKE128_RATE];
   memcpy(seed, rho, 32);
-  seed[32] = j;
-  seed[33] = i;
+  seed[32] = b0;
+  seed[33] = b1;
   ts_keccak_ctx xof;
   ts_shake128_init(&xof);
   ts_keccak_absorb(&xof, seed, sizeof seed);
   int n = 0;
   while (n < N) {
     ts_keccak_squeeze(&xof, buf, sizeof buf);
-    for (size_t p = 0; p + 3 <= sizeof buf && n < N; p += 3) {
-      uint16_t d1 = (uint16_t)(buf[p] | ((buf[p + 1] & 0x0f) << 8));
-      uint16_t d2 = (uint16_t)((buf[p + 1] >> 4) | (buf[p + 2] << 4));
-      if (d1 < Q) f->c[n++] = (int16_t)d1;
-      if (d2 < Q && n < N) f->c[n++] = (int16_t)d2;
-    }
+    n = rej_uniform(f, n, buf, sizeof buf);
   }
 }
 
-/* A[i][j] = SampleNTT(rho || j || i), or its transpose. */
+/* SampleNTT for four polynomials with four SHAKE128 instances side by side. Three blocks
+ * (504 bytes) almost always give 256 coefficients; more are squeezed while any falls short. */
+static void sample_ntt_x4(poly *const f[4], const uint8_t rho[32], const uint8_t b[4][2]) {
+  uint8_t seeds[4][34], bufs[4][3 * TS_SHAKE128_RATE];
+  for (int j = 0; j < 4; j++) {
+    memcpy(seeds[j], rho, 32);
+    seeds[j][32] = b[j][0];
+    seeds[j][33] = b[j][1];
+  }
+  const uint8_t *const in[4] = {seeds[0], seeds[1], seeds[2], seeds[3]};
+  uint8_t *const out[4] = {bufs[0], bufs[1], bufs[2], bufs[3]};
+  ts_keccak_x4_ctx xof;
+  ts_keccak_x4_absorb_once(&xof, TS_SHAKE128_RATE, TS_SHAKE_DS, in, 34);
+  ts_keccak_x4_squeeze_blocks(&xof, out, 3);
+  int n[4];
+  for (int j = 0; j < 4; j++) n[j] = rej_uniform(f[j], 0, bufs[j], sizeof bufs[j]);
+  while (n[0] < N || n[1] < N || n[2] < N || n[3] < N) {
+    ts_keccak_x4_squeeze_blocks(&xof, out, 1);
+    for (int j = 0; j < 4; j++) n[j] = rej_uniform(f[j], n[j], bufs[j], TS_SHAKE128_RATE);
+  }
+}
+
+/* A[i][j] = SampleNTT(rho || j || i), or its transpose: eight entries four at a time, the
+ * ninth alone. */
 static void gen_matrix(polyvec a[K], const uint8_t rho_in[32], int transposed) {
   uint8_t rho[32];
   memcpy(rho, rho_in, 32);
   ts_mlkem_public_hook(rho, sizeof rho);
+  poly *f[K * K];
+  uint8_t b[K * K][2];
   for (int i = 0; i < K; i++)
     for (int j = 0; j < K; j++) {
-      if (transposed)
-        sample_ntt(&a[i].p[j], rho, (uint8_t)i, (uint8_t)j);
-      else
-        sample_ntt(&a[i].p[j], rho, (uint8_t)j, (uint8_t)i);
+      f[K * i + j] = &a[i].p[j];
+      b[K * i + j][0] = (uint8_t)(transposed ? i : j);
+      b[K * i + j][1] = (uint8_t)(transposed ? j : i);
     }
+  sample_ntt_x4(f, rho, b);
+  sample_ntt_x4(f + 4, rho, b + 4);
+  sample_ntt(f[8], rho, b[8][0], b[8][1]);
 }
 
-/* SamplePolyCBD_2(PRF_2(sigma, n)): each coefficient is (b0 + b1) - (b2 + b3) of four
- * consecutive bits, computed for eight coefficients at once. This is constant-time. */
-static void sample_cbd(poly *f, const uint8_t sigma[32], uint8_t nonce) {
-  uint8_t in[33], buf[64 * ETA];
-  memcpy(in, sigma, 32);
-  in[32] = nonce;
-  ts_shake256(buf, sizeof buf, in, sizeof in);
+/* CBD_2 of 128 PRF bytes: each coefficient is (b0 + b1) - (b2 + b3) of four consecutive bits,
+ * eight coefficients per 32-bit word (FIPS 203 Algorithm 8). This is constant-time. */
+static void cbd2(poly *f, const uint8_t buf[64 * ETA]) {
   for (int i = 0; i < N / 8; i++) {
     uint32_t t = (uint32_t)buf[4 * i] | (uint32_t)buf[4 * i + 1] << 8 |
                  (uint32_t)buf[4 * i + 2] << 16 | (uint32_t)buf[4 * i + 3] << 24;
     uint32_t d = (t & 0x55555555u) + ((t >> 1) & 0x55555555u);
     for (int k = 0; k < 8; k++) {
-      int16_t a = (int16_t)((d >> (4 * k)) & 3), b = (int16_t)((d >> (4 * k + 2)) & 3);
-      f->c[8 * i + k] = (int16_t)(a - b);
+      int16_t x = (int16_t)((d >> (4 * k)) & 3), y = (int16_t)((d >> (4 * k + 2)) & 3);
+      f->c[8 * i + k] = (int16_t)(x - y);
     }
+  }
+}
+
+/* f[i] = SamplePolyCBD_2(PRF_2(sigma, nonce + i)) for i < count (count <= 8), four PRF
+ * instances at a time, a lone remainder by itself. This is constant-time. */
+static void sample_cbd(poly *const f[], int count, const uint8_t sigma[32], uint8_t nonce) {
+  uint8_t in[4][33], buf[4][TS_SHAKE256_RATE];
+  const uint8_t *const ins[4] = {in[0], in[1], in[2], in[3]};
+  uint8_t *const outs[4] = {buf[0], buf[1], buf[2], buf[3]};
+  ts_keccak_x4_ctx prf;
+  for (int j = 0; j < 4; j++) memcpy(in[j], sigma, 32);
+  int i = 0;
+  for (; count - i >= 2; i += 4) {
+    for (int j = 0; j < 4; j++) in[j][32] = (uint8_t)(nonce + i + j);
+    ts_keccak_x4_absorb_once(&prf, TS_SHAKE256_RATE, TS_SHAKE_DS, ins, sizeof in[0]);
+    ts_keccak_x4_squeeze_blocks(&prf, outs, 1); /* 64 * eta = 128 bytes fit in one block */
+    for (int j = 0; j < 4 && i + j < count; j++) cbd2(f[i + j], buf[j]);
+  }
+  if (i < count) {
+    in[0][32] = (uint8_t)(nonce + i);
+    ts_shake256(buf[0], 64 * ETA, in[0], sizeof in[0]);
+    cbd2(f[i], buf[0]);
   }
   ts_wipe(in, sizeof in);
   ts_wipe(buf, sizeof buf);
+  ts_wipe(&prf, sizeof prf);
 }
 
 /* ---- K-PKE (FIPS 203 Algorithms 13, 14, 15) ----------------------------------------------- */
@@ -319,9 +372,8 @@ static void pke_keygen(const uint8_t d[32], uint8_t ek[TS_MLKEM768_EK_LEN],
   const uint8_t *rho = g, *sigma = g + 32;
   polyvec a[K], s, e;
   gen_matrix(a, rho, 0);
-  uint8_t nonce = 0;
-  for (int i = 0; i < K; i++) sample_cbd(&s.p[i], sigma, nonce++);
-  for (int i = 0; i < K; i++) sample_cbd(&e.p[i], sigma, nonce++);
+  poly *const noise[2 * K] = {&s.p[0], &s.p[1], &s.p[2], &e.p[0], &e.p[1], &e.p[2]};
+  sample_cbd(noise, 2 * K, sigma, 0); /* s with nonces 0..k-1, e with k..2k-1 */
   for (int i = 0; i < K; i++) {
     poly_ntt(&s.p[i]);
     poly_reduce(&s.p[i]);
@@ -351,10 +403,8 @@ static void pke_encrypt(const uint8_t ek[TS_MLKEM768_EK_LEN], const uint8_t m[32
   poly e2, mu, u, v;
   for (int i = 0; i < K; i++) poly_frombytes(&t.p[i], ek + i * POLY_BYTES);
   gen_matrix(at, ek + PKE_DK_BYTES, 1);
-  uint8_t nonce = 0;
-  for (int i = 0; i < K; i++) sample_cbd(&y.p[i], r, nonce++);
-  for (int i = 0; i < K; i++) sample_cbd(&e1.p[i], r, nonce++);
-  sample_cbd(&e2, r, nonce++);
+  poly *const noise[2 * K + 1] = {&y.p[0], &y.p[1], &y.p[2], &e1.p[0], &e1.p[1], &e1.p[2], &e2};
+  sample_cbd(noise, 2 * K + 1, r, 0); /* y: nonces 0..k-1, e1: k..2k-1, e2: 2k */
   for (int i = 0; i < K; i++) {
     poly_ntt(&y.p[i]);
     poly_reduce(&y.p[i]);
