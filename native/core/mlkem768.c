@@ -94,7 +94,7 @@ static void poly_ntt(poly *f) {
 
 /* In place, with the factor 128^-1 and one factor 2^16 folded into the final multiplication
  * (1441 = 2^32 / 128 mod q), so an input carrying 2^-16 from the base-case products comes out
- * in the normal domain. Input |c| <= q/2; output |c| < q. This is constant-time. */
+ * in the normal domain. Input |c| < q; output |c| < q. This is constant-time. */
 static void poly_invntt(poly *f) {
   int k = 127;
   for (int len = 2; len <= 128; len <<= 1) {
@@ -108,18 +108,6 @@ static void poly_invntt(poly *f) {
     }
   }
   for (int j = 0; j < N; j++) f->c[j] = fqmul(f->c[j], 1441);
-}
-
-/* r += a o b (MultiplyNTTs), the result carrying a factor 2^-16; |a| < 2^12, |b| < q, each
- * call adds less than 2q in absolute value. This is constant-time. */
-static void poly_basemul_acc(poly *r, const poly *a, const poly *b) {
-  for (int i = 0; i < N / 2; i++) {
-    int16_t gamma = zetas[64 + i / 2];
-    gamma = (int16_t)((i & 1) ? -gamma : gamma); /* i is public */
-    int16_t a0 = a->c[2 * i], a1 = a->c[2 * i + 1], b0 = b->c[2 * i], b1 = b->c[2 * i + 1];
-    r->c[2 * i] = (int16_t)(r->c[2 * i] + fqmul(a0, b0) + fqmul(fqmul(a1, b1), gamma));
-    r->c[2 * i + 1] = (int16_t)(r->c[2 * i + 1] + fqmul(a0, b1) + fqmul(a1, b0));
-  }
 }
 
 static void poly_reduce(poly *f) {
@@ -139,11 +127,28 @@ static void poly_tomont(poly *f) {
   for (int j = 0; j < N; j++) f->c[j] = fqmul(f->c[j], 1353); /* 2^32 mod q */
 }
 
-/* r = sum_j a[j] o b[j], reduced, carrying 2^-16. This is constant-time. */
+/* r = sum_j a[j] o b[j] (MultiplyNTTs, FIPS 203 Algorithms 11 and 12, summed over the vector)
+ * carrying a factor 2^-16, |r| < q. Each base-case product (a0 + a1 X)(b0 + b1 X) mod
+ * (X^2 - gamma) is a0 b0 + a1 (b1 gamma) and a0 b1 + a1 b0; the sums over j stay in 32 bits and
+ * are reduced once. Needs a in [0, q) and |b| <= q/2: then |sum| < 4.5 q^2 < q 2^15, the range
+ * of montgomery_reduce. gamma_i = zeta^(2 BitRev7(i) + 1) is zetas[64 + i/2], negated for odd
+ * i. This is constant-time. */
 static void polyvec_dot(poly *r, const polyvec *a, const polyvec *b) {
-  memset(r, 0, sizeof *r);
-  for (int j = 0; j < K; j++) poly_basemul_acc(r, &a->p[j], &b->p[j]);
-  poly_reduce(r);
+  for (int m = 0; m < N / 4; m++) {
+    const int16_t gamma[2] = {zetas[64 + m], (int16_t)-zetas[64 + m]};
+    for (int h = 0; h < 2; h++) {
+      int i = 4 * m + 2 * h;
+      int32_t c0 = 0, c1 = 0;
+      for (int j = 0; j < K; j++) {
+        int32_t a0 = a->p[j].c[i], a1 = a->p[j].c[i + 1];
+        int32_t b0 = b->p[j].c[i], b1 = b->p[j].c[i + 1];
+        c0 += a0 * b0 + a1 * fqmul((int16_t)b1, gamma[h]);
+        c1 += a0 * b1 + a1 * b0;
+      }
+      r->c[i] = montgomery_reduce(c0);
+      r->c[i + 1] = montgomery_reduce(c1);
+    }
+  }
 }
 
 /* ---- Encoding and compression (FIPS 203 §4.2.1, Algorithms 5, 6) --------------------------- */
