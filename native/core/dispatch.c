@@ -4,6 +4,7 @@
 
 #include "cpu.h"
 #include "keccak.h"
+#include "mlkem.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -71,15 +72,23 @@ static void select_ec(uint32_t f) { (void)f; }
 
 /* ---- Keccak (SHA-3, SHAKE) and ML-KEM ----------------------------------------------------- */
 ts_keccak_f1600x4_fn *ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
+ts_mlkem_ntt_fn *ts_mlkem_ntt = ts_mlkem_ntt_generic;
+ts_mlkem_ntt_fn *ts_mlkem_invntt = ts_mlkem_invntt_generic;
 
 static void select_keccak(uint32_t f) {
   note("keccak", "generic");
   ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
   note("keccak-x4", "generic");
+  ts_mlkem_ntt = ts_mlkem_ntt_generic;
+  ts_mlkem_invntt = ts_mlkem_invntt_generic;
+  note("mlkem-ntt", "generic");
 #if defined(__x86_64__)
   if (f & TS_CPU_AVX2) {
     ts_keccak_f1600x4 = ts_keccak_f1600x4_avx2;
     note("keccak-x4", "avx2");
+    ts_mlkem_ntt = ts_mlkem_ntt_avx2;
+    ts_mlkem_invntt = ts_mlkem_invntt_avx2;
+    note("mlkem-ntt", "avx2");
   }
 #else
   (void)f;

@@ -52,4 +52,18 @@ int ts_mlkem768_decaps(const uint8_t dk[TS_MLKEM768_DK_LEN], const uint8_t ct[TS
  * constant-time test program overrides it to tell valgrind the bytes are public. */
 void ts_mlkem_public_hook(const void *p, size_t n);
 
+/* Internal: the number-theoretic transforms on 256 coefficients mod q, one per implementation,
+ * chosen by dispatch.c. Every implementation gives bit-identical results. ntt: input |c| < q,
+ * output |c| < 8q, standard (bit-reversed NTT) order. invntt: input |c| < q, output |c| < q,
+ * times 2^16 (FIPS 203 Algorithm 10 with the factor 128^-1 and one Montgomery factor folded
+ * in). These are constant-time. */
+typedef void ts_mlkem_ntt_fn(int16_t c[256]);
+ts_mlkem_ntt_fn ts_mlkem_ntt_generic, ts_mlkem_invntt_generic;
+#if defined(__x86_64__)
+ts_mlkem_ntt_fn ts_mlkem_ntt_avx2, ts_mlkem_invntt_avx2;
+#endif
+extern ts_mlkem_ntt_fn *ts_mlkem_ntt, *ts_mlkem_invntt;
+/* zeta^BitRev7(i) * 2^16 mod q, centred, zeta = 17. */
+extern const int16_t ts_mlkem_zetas[128];
+
 #endif

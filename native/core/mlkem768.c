@@ -61,8 +61,8 @@ static inline int16_t barrett_reduce(int16_t a) {
 static inline int16_t to_unsigned(int16_t a) { return (int16_t)(a + ((a >> 15) & Q)); }
 
 /* zeta^BitRev7(i) * 2^16 mod q, centred, zeta = 17 (FIPS 203 §4.3, Appendix A). The
- * base-case multiplication uses gamma_i = zeta^(2 BitRev7(i) + 1) = +-zetas[64 + i/2]. */
-static const int16_t zetas[128] = {
+ * base-case multiplication uses gamma_i = zeta^(2 BitRev7(i) + 1) = +-ts_mlkem_zetas[64 + i/2]. */
+const int16_t ts_mlkem_zetas[128] = {
     -1044, -758,  -359,  -1517, 1493,  1422,  287,   202,   -171,  622,   1577,  182,   962,
     -1202, -1474, 1468,  573,   -1325, 264,   383,   -829,  1458,  -1602, -130,  -681,  1017,
     732,   608,   -1542, 411,   -205,  -1571, 1223,  652,   -552,  1015,  -1293, 1491,  -282,
@@ -78,15 +78,15 @@ static const int16_t zetas[128] = {
 
 /* In place; input |c| < q, output |c| < 8q (each of the 7 layers adds at most q). This is
  * constant-time. */
-static void poly_ntt(poly *f) {
+void ts_mlkem_ntt_generic(int16_t c[N]) {
   int k = 1;
   for (int len = 128; len >= 2; len >>= 1) {
     for (int start = 0; start < N; start += 2 * len) {
-      int16_t zeta = zetas[k++];
+      int16_t zeta = ts_mlkem_zetas[k++];
       for (int j = start; j < start + len; j++) {
-        int16_t t = fqmul(zeta, f->c[j + len]);
-        f->c[j + len] = (int16_t)(f->c[j] - t);
-        f->c[j] = (int16_t)(f->c[j] + t);
+        int16_t t = fqmul(zeta, c[j + len]);
+        c[j + len] = (int16_t)(c[j] - t);
+        c[j] = (int16_t)(c[j] + t);
       }
     }
   }
@@ -95,20 +95,23 @@ static void poly_ntt(poly *f) {
 /* In place, with the factor 128^-1 and one factor 2^16 folded into the final multiplication
  * (1441 = 2^32 / 128 mod q), so an input carrying 2^-16 from the base-case products comes out
  * in the normal domain. Input |c| < q; output |c| < q. This is constant-time. */
-static void poly_invntt(poly *f) {
+void ts_mlkem_invntt_generic(int16_t c[N]) {
   int k = 127;
   for (int len = 2; len <= 128; len <<= 1) {
     for (int start = 0; start < N; start += 2 * len) {
-      int16_t zeta = zetas[k--];
+      int16_t zeta = ts_mlkem_zetas[k--];
       for (int j = start; j < start + len; j++) {
-        int16_t t = f->c[j];
-        f->c[j] = barrett_reduce((int16_t)(t + f->c[j + len]));
-        f->c[j + len] = fqmul(zeta, (int16_t)(f->c[j + len] - t));
+        int16_t t = c[j];
+        c[j] = barrett_reduce((int16_t)(t + c[j + len]));
+        c[j + len] = fqmul(zeta, (int16_t)(c[j + len] - t));
       }
     }
   }
-  for (int j = 0; j < N; j++) f->c[j] = fqmul(f->c[j], 1441);
+  for (int j = 0; j < N; j++) c[j] = fqmul(c[j], 1441);
 }
+
+static void poly_ntt(poly *f) { ts_mlkem_ntt(f->c); }
+static void poly_invntt(poly *f) { ts_mlkem_invntt(f->c); }
 
 static void poly_reduce(poly *f) {
   for (int j = 0; j < N; j++) f->c[j] = barrett_reduce(f->c[j]);
@@ -131,11 +134,11 @@ static void poly_tomont(poly *f) {
  * carrying a factor 2^-16, |r| < q. Each base-case product (a0 + a1 X)(b0 + b1 X) mod
  * (X^2 - gamma) is a0 b0 + a1 (b1 gamma) and a0 b1 + a1 b0; the sums over j stay in 32 bits and
  * are reduced once. Needs a in [0, q) and |b| <= q/2: then |sum| < 4.5 q^2 < q 2^15, the range
- * of montgomery_reduce. gamma_i = zeta^(2 BitRev7(i) + 1) is zetas[64 + i/2], negated for odd
+ * of montgomery_reduce. gamma_i = zeta^(2 BitRev7(i) + 1) is ts_mlkem_zetas[64 + i/2], negated for odd
  * i. This is constant-time. */
 static void polyvec_dot(poly *r, const polyvec *a, const polyvec *b) {
   for (int m = 0; m < N / 4; m++) {
-    const int16_t gamma[2] = {zetas[64 + m], (int16_t)-zetas[64 + m]};
+    const int16_t gamma[2] = {ts_mlkem_zetas[64 + m], (int16_t)-ts_mlkem_zetas[64 + m]};
     for (int h = 0; h < 2; h++) {
       int i = 4 * m + 2 * h;
       int32_t c0 = 0, c1 = 0;

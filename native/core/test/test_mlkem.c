@@ -195,3 +195,37 @@ TS_TEST(ct_mlkem) {
   CHECK(memcmp(k, k2, 32) == 0);
   CHECK(memcmp(k, k3, 32) != 0);
 }
+
+/* The dispatched NTTs are bit-identical to the portable ones over their whole input range
+ * (|c| < q), including the extremes. */
+TS_TEST(mlkem_ntt_matches_generic) {
+  uint64_t seed = 4242;
+  for (int iter = 0; iter < 200; iter++) {
+    int16_t a[256], b[256];
+    uint8_t r[512];
+    ts_test_bytes(&seed, r, sizeof r);
+    for (int i = 0; i < 256; i++) {
+      uint16_t x = (uint16_t)(r[2 * i] | r[2 * i + 1] << 8);
+      a[i] = (int16_t)((int)(x % 6657) - 3328); /* -(q-1) .. q-1 */
+      if (iter == 0) a[i] = (int16_t)(i & 1 ? 3328 : -3328);
+    }
+    memcpy(b, a, sizeof a);
+    ts_mlkem_ntt(a);
+    ts_mlkem_ntt_generic(b);
+    CHECK(memcmp(a, b, sizeof a) == 0);
+    for (int i = 0; i < 256; i++) a[i] = b[i] = (int16_t)((int)((r[i] * 131u + (unsigned)i * 977u) % 6657) - 3328);
+    ts_mlkem_invntt(a);
+    ts_mlkem_invntt_generic(b);
+    CHECK(memcmp(a, b, sizeof a) == 0);
+  }
+  /* The pair is the identity up to the factor 2^16 that invntt folds in. */
+  int16_t f[256], g[256];
+  for (int i = 0; i < 256; i++) f[i] = g[i] = (int16_t)(i * 13 % 3329 - 1664);
+  ts_mlkem_ntt(g);
+  for (int i = 0; i < 256; i++) g[i] = (int16_t)(g[i] % 3329); /* |g| < q for invntt */
+  ts_mlkem_invntt(g);
+  for (int i = 0; i < 256; i++) {
+    int want = (int)((int64_t)f[i] * 65536 % 3329), got = g[i] % 3329;
+    CHECK(((want - got) % 3329 + 3329) % 3329 == 0);
+  }
+}
