@@ -70,6 +70,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitKdf(env, exports);
   tsaddon::InitRandom(env, exports);
   tsaddon::InitChaCha(env, exports);
+  tsaddon::InitMlkem(env, exports);
   return exports;
 }
 

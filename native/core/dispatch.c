@@ -6,6 +6,8 @@
 #include "cpu.h"
 #include "sha1.h"
 #include "poly1305.h"
+#include "keccak.h"
+#include "mlkem.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -121,6 +123,31 @@ static void select_bignum(uint32_t f) { (void)f; }
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
 static void select_ec(uint32_t f) { (void)f; }
 
+/* ---- Keccak (SHA-3, SHAKE) and ML-KEM ----------------------------------------------------- */
+ts_keccak_f1600x4_fn *ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
+ts_mlkem_ntt_fn *ts_mlkem_ntt = ts_mlkem_ntt_generic;
+ts_mlkem_ntt_fn *ts_mlkem_invntt = ts_mlkem_invntt_generic;
+
+static void select_keccak(uint32_t f) {
+  note("keccak", "generic");
+  ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
+  note("keccak-x4", "generic");
+  ts_mlkem_ntt = ts_mlkem_ntt_generic;
+  ts_mlkem_invntt = ts_mlkem_invntt_generic;
+  note("mlkem-ntt", "generic");
+#if defined(__x86_64__)
+  if (f & TS_CPU_AVX2) {
+    ts_keccak_f1600x4 = ts_keccak_f1600x4_avx2;
+    note("keccak-x4", "avx2");
+    ts_mlkem_ntt = ts_mlkem_ntt_avx2;
+    ts_mlkem_invntt = ts_mlkem_invntt_avx2;
+    note("mlkem-ntt", "avx2");
+  }
+#else
+  (void)f;
+#endif
+}
+
 void ts_dispatch_select(uint32_t f) {
   selected_features = f;
   select_sha2(f);
@@ -129,6 +156,7 @@ void ts_dispatch_select(uint32_t f) {
   select_chacha(f);
   select_bignum(f);
   select_ec(f);
+  select_keccak(f);
   initialised = 1;
 }
 
