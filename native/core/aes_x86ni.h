@@ -1,0 +1,31 @@
+/* AES-NI helpers shared by aes_x86ni.c and gcm_x86ni.c. Include only from files compiled with
+ * -maes -msse4.1 (their code runs after dispatch has checked the CPU). */
+#ifndef TS_AES_X86NI_H
+#define TS_AES_X86NI_H
+
+#include <immintrin.h>
+#include <stdint.h>
+
+static inline __m128i ts_aesni_enc1(const __m128i *rk, unsigned nr, __m128i b) {
+  b = _mm_xor_si128(b, _mm_load_si128(rk));
+  for (unsigned r = 1; r < nr; r++) b = _mm_aesenc_si128(b, _mm_load_si128(rk + r));
+  return _mm_aesenclast_si128(b, _mm_load_si128(rk + nr));
+}
+
+static inline void ts_aesni_enc8(const __m128i *rk, unsigned nr, __m128i *b) {
+  __m128i key = _mm_load_si128(rk);
+  for (int i = 0; i < 8; i++) b[i] = _mm_xor_si128(b[i], key);
+  for (unsigned r = 1; r < nr; r++) {
+    key = _mm_load_si128(rk + r);
+    for (int i = 0; i < 8; i++) b[i] = _mm_aesenc_si128(b[i], key);
+  }
+  key = _mm_load_si128(rk + nr);
+  for (int i = 0; i < 8; i++) b[i] = _mm_aesenclast_si128(b[i], key);
+}
+
+/* The counter block base with its last four bytes replaced by c, big-endian. */
+static inline __m128i ts_aesni_ctr_block(__m128i base, uint32_t c) {
+  return _mm_insert_epi32(base, (int)__builtin_bswap32(c), 3);
+}
+
+#endif
