@@ -16,6 +16,9 @@ typedef struct {
   /* hp[i] = H^(i+1) in the implementation's representation; hk[i] Karatsuba helpers. */
   _Alignas(32) uint64_t hp[TS_GHASH_POWERS][2];
   _Alignas(32) uint64_t hk[TS_GHASH_POWERS][2];
+  /* The same in descending order (hr[i] = H^(16-i)), for 256-bit loads of power pairs. */
+  _Alignas(32) uint64_t hr[TS_GHASH_POWERS][2];
+  _Alignas(32) uint64_t hkr[TS_GHASH_POWERS][2];
   const ts_ghash_impl *impl;
 } ts_ghash_key;
 

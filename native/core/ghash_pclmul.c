@@ -16,6 +16,8 @@ static void pclmul_init(ts_ghash_key *g, const uint8_t h[16]) {
   for (int i = 0; i < TS_GHASH_POWERS; i++) {
     _mm_store_si128((__m128i *)g->hp[i], p);
     _mm_store_si128((__m128i *)g->hk[i], ts_hk(p));
+    _mm_store_si128((__m128i *)g->hr[TS_GHASH_POWERS - 1 - i], p);
+    _mm_store_si128((__m128i *)g->hkr[TS_GHASH_POWERS - 1 - i], ts_hk(p));
     p = ts_gmul(p, k);
   }
 }
