@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define TS_AES_BLOCK 16
 #define TS_AES_MAX_ROUNDS 14
@@ -42,6 +43,8 @@ struct ts_aes_impl {
                       size_t nblocks);
   /* CBC-MAC: y = E(y ^ block) for each block. */
   void (*cbcmac)(const ts_aes_key *k, uint8_t y[16], const uint8_t *in, size_t nblocks);
+  /* SubWord for the key schedule in hardware, or NULL for the portable circuit. */
+  void (*sub_word)(uint8_t w[4]);
 };
 
 extern const ts_aes_impl ts_aes_ct;
@@ -75,7 +78,14 @@ static inline void ts_aes_ctr32(const ts_aes_key *k, uint8_t ctr[16], const uint
 }
 
 /* Portable helpers shared by the implementations (aes_ct.c). */
-void ts_aes_expand_bytes(uint8_t *rk, const uint8_t *key, size_t keylen, unsigned rounds);
+void ts_aes_expand_bytes(uint8_t *rk, const uint8_t *key, size_t keylen, unsigned rounds,
+                         void (*sub_word)(uint8_t w[4]));
+
+/* Zeroes secrets with one memset the compiler may not drop (the asm claims to read them). */
+static inline void ts_aes_zero(void *p, size_t n) {
+  memset(p, 0, n);
+  __asm__ __volatile__("" : : "r"(p) : "memory");
+}
 void ts_aes_inv_mix_columns_bytes(uint8_t *block);
 static inline void ts_aes_inc32(uint8_t ctr[16], uint32_t n) {
   uint32_t c = ((uint32_t)ctr[12] << 24 | (uint32_t)ctr[13] << 16 | (uint32_t)ctr[14] << 8 | ctr[15]) + n;

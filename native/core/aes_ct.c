@@ -347,8 +347,8 @@ static void crypt4(const ts_aes_key *k, const uint8_t *in, uint8_t *out, size_t 
     encrypt_planes(k, q);
   unbitslice(buf, q);
   memcpy(out, buf, nblocks * 16);
-  ts_wipe(buf, sizeof buf);
-  ts_wipe(q, sizeof q);
+  ts_aes_zero(buf, sizeof buf);
+  ts_aes_zero(q, sizeof q);
 }
 
 /* ---- The implementation ------------------------------------------------------------------- */
@@ -388,7 +388,7 @@ static void ct_ctr32(const ts_aes_key *k, uint8_t ctr[16], const uint8_t *in, ui
     out += 16 * m;
     n -= m;
   }
-  ts_wipe(ks, sizeof ks);
+  ts_aes_zero(ks, sizeof ks);
 }
 
 static void ct_cbc_encrypt(const ts_aes_key *k, uint8_t iv[16], const uint8_t *in, uint8_t *out,
@@ -415,7 +415,7 @@ static void ct_cbc_decrypt(const ts_aes_key *k, uint8_t iv[16], const uint8_t *i
     out += 16 * m;
     n -= m;
   }
-  ts_wipe(p, sizeof p);
+  ts_aes_zero(p, sizeof p);
 }
 
 static void ct_cbcmac(const ts_aes_key *k, uint8_t y[16], const uint8_t *in, size_t n) {
@@ -426,7 +426,7 @@ static void ct_cbcmac(const ts_aes_key *k, uint8_t y[16], const uint8_t *in, siz
 }
 
 const ts_aes_impl ts_aes_ct = {"ct64", 1, ct_encrypt, ct_decrypt, ct_ctr32,
-                               ct_cbc_encrypt, ct_cbc_decrypt, ct_cbcmac};
+                               ct_cbc_encrypt, ct_cbc_decrypt, ct_cbcmac, NULL};
 
 /* ---- Key schedule (shared) ---------------------------------------------------------------- */
 
@@ -443,32 +443,41 @@ static void sub_word(uint8_t w[4]) {
     for (int b = 0; b < 8; b++) v |= (uint8_t)(((q[b] >> i) & 1) << b);
     w[i] = v;
   }
-  ts_wipe(q, sizeof q);
+  ts_aes_zero(q, sizeof q);
 }
 
 /* FIPS 197 5.2 KeyExpansion into (rounds+1)*16 bytes. This is constant-time. */
-void ts_aes_expand_bytes(uint8_t *rk, const uint8_t *key, size_t keylen, unsigned rounds) {
+void ts_aes_expand_bytes(uint8_t *rk, const uint8_t *key, size_t keylen, unsigned rounds,
+                         void (*hw_sub_word)(uint8_t w[4])) {
+  void (*sw)(uint8_t w[4]) = hw_sub_word ? hw_sub_word : sub_word;
   size_t nk = keylen / 4, total = 4 * (rounds + 1);
+  uint32_t w[4 * (TS_AES_MAX_ROUNDS + 1)]; /* words in memory byte order */
   uint8_t rcon = 1;
-  memcpy(rk, key, keylen);
-  for (size_t i = nk; i < total; i++) {
-    uint8_t t[4];
-    memcpy(t, rk + 4 * (i - 1), 4);
-    if (i % nk == 0) {
-      uint8_t t0 = t[0];
-      t[0] = t[1];
-      t[1] = t[2];
-      t[2] = t[3];
-      t[3] = t0;
-      sub_word(t);
-      t[0] ^= rcon;
-      rcon = (uint8_t)((rcon << 1) ^ (0x1b & -(rcon >> 7)));
-    } else if (nk > 6 && i % nk == 4) {
-      sub_word(t);
+  memcpy(w, key, keylen);
+  for (size_t i = nk, j = 0; i < total; i++) { /* j = i mod nk, without a division */
+    uint32_t t = w[i - 1];
+    uint8_t b[4];
+    if (j == 0 || (nk > 6 && j == 4)) {
+      memcpy(b, &t, 4);
+      if (j == 0) { /* RotWord */
+        uint8_t b0 = b[0];
+        b[0] = b[1];
+        b[1] = b[2];
+        b[2] = b[3];
+        b[3] = b0;
+      }
+      sw(b);
+      if (j == 0) {
+        b[0] ^= rcon;
+        rcon = (uint8_t)((rcon << 1) ^ (0x1b & -(rcon >> 7)));
+      }
+      memcpy(&t, b, 4);
     }
-    for (int j = 0; j < 4; j++) rk[4 * i + j] = rk[4 * (i - nk) + j] ^ t[j];
-    ts_wipe(t, sizeof t);
+    w[i] = w[i - nk] ^ t;
+    if (++j == nk) j = 0;
   }
+  memcpy(rk, w, 4 * total);
+  ts_aes_zero(w, sizeof w);
 }
 
 static inline uint8_t gf_xtime(uint8_t x) { return (uint8_t)((x << 1) ^ (0x1b & -(x >> 7))); }
@@ -504,14 +513,14 @@ int ts_aes_init_impl(ts_aes_key *k, const ts_aes_impl *impl, const uint8_t *key,
     return 0;
   k->rounds = rounds;
   k->impl = impl;
-  ts_aes_expand_bytes(k->rk, key, keylen, rounds);
+  ts_aes_expand_bytes(k->rk, key, keylen, rounds, impl->sub_word);
   if (impl->bitsliced) {
     uint8_t rep[64];
     for (unsigned r = 0; r <= rounds; r++) {
       for (int i = 0; i < 4; i++) memcpy(rep + 16 * i, k->rk + 16 * r, 16);
       bitslice(k->sk + 8 * r, rep);
     }
-    ts_wipe(rep, sizeof rep);
+    ts_aes_zero(rep, sizeof rep);
   } else if (want_decrypt) {
     memcpy(k->dk, k->rk + 16 * rounds, 16);
     for (unsigned i = 1; i < rounds; i++) {
@@ -527,4 +536,4 @@ int ts_aes_init(ts_aes_key *k, const uint8_t *key, size_t keylen, int want_decry
   return ts_aes_init_impl(k, ts_aes_default, key, keylen, want_decrypt);
 }
 
-void ts_aes_wipe(ts_aes_key *k) { ts_wipe(k, sizeof *k); }
+void ts_aes_wipe(ts_aes_key *k) { ts_aes_zero(k, sizeof *k); }

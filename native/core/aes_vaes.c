@@ -82,13 +82,12 @@ static void vaes_ctr32(const ts_aes_key *k, uint8_t ctr[16], const uint8_t *in, 
       b[i] = _mm256_shuffle_epi8(cv, swap);
       cv = _mm256_add_epi32(cv, two);
     }
-    for (size_t i = pairs; i < 8; i++) b[i] = _mm256_setzero_si256();
-    TS_VAES_ENC(k->rk, k->rounds, b, 8);
+    TS_VAES_ENC(k->rk, k->rounds, b, (int)pairs);
     uint8_t ks[256];
-    for (int i = 0; i < 8; i++) _mm256_storeu_si256((__m256i *)(ks + 32 * i), b[i]);
+    for (size_t i = 0; i < pairs; i++) _mm256_storeu_si256((__m256i *)(ks + 32 * i), b[i]);
     for (size_t i = 0; i < 16 * n; i++) out[i] = in[i] ^ ks[i];
     if (n & 1) cv = _mm256_sub_epi32(cv, _mm256_setr_epi32(0, 0, 0, 1, 0, 0, 0, 1));
-    ts_wipe(ks, sizeof ks);
+    ts_aes_zero(ks, sizeof ks);
     n = 0;
   }
   _mm_storeu_si128((__m128i *)ctr, _mm256_castsi256_si128(_mm256_shuffle_epi8(cv, swap)));
@@ -141,5 +140,8 @@ static void vaes_cbcmac(const ts_aes_key *k, uint8_t y8[16], const uint8_t *in, 
   _mm_storeu_si128((__m128i *)y8, y);
 }
 
+static void ni_sub_word(uint8_t w[4]) { ts_aesni_sub_word(w); }
+
 const ts_aes_impl ts_aes_vaes = {"vaes-avx2", 0, vaes_encrypt, vaes_decrypt, vaes_ctr32,
-                                 vaes_cbc_encrypt, vaes_cbc_decrypt, vaes_cbcmac};
+                                 vaes_cbc_encrypt, vaes_cbc_decrypt, vaes_cbcmac,
+                                  ni_sub_word};

@@ -126,5 +126,8 @@ static void ni_cbcmac(const ts_aes_key *k, uint8_t y8[16], const uint8_t *in, si
   _mm_storeu_si128((__m128i *)y8, y);
 }
 
+static void ni_sub_word(uint8_t w[4]) { ts_aesni_sub_word(w); }
+
 const ts_aes_impl ts_aes_x86ni = {"aes-ni", 0, ni_encrypt, ni_decrypt, ni_ctr32,
-                                  ni_cbc_encrypt, ni_cbc_decrypt, ni_cbcmac};
+                                  ni_cbc_encrypt, ni_cbc_decrypt, ni_cbcmac,
+                                  ni_sub_word};

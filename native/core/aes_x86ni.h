@@ -28,4 +28,14 @@ static inline __m128i ts_aesni_ctr_block(__m128i base, uint32_t c) {
   return _mm_insert_epi32(base, (int)__builtin_bswap32(c), 3);
 }
 
+/* SubWord through AESENCLAST with a zero key: with the word in all four columns ShiftRows
+ * changes nothing, so column 0 of the result is SubBytes of the word. */
+static inline void ts_aesni_sub_word(uint8_t w[4]) {
+  uint32_t v;
+  __builtin_memcpy(&v, w, 4);
+  __m128i x = _mm_aesenclast_si128(_mm_set1_epi32((int)v), _mm_setzero_si128());
+  v = (uint32_t)_mm_cvtsi128_si32(x);
+  __builtin_memcpy(w, &v, 4);
+}
+
 #endif

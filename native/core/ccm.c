@@ -12,7 +12,7 @@ int ts_ccm_init(ts_ccm_key *c, const uint8_t *key, size_t keylen) {
   return ts_aes_init(&c->aes, key, keylen, 0);
 }
 
-void ts_ccm_wipe(ts_ccm_key *c) { ts_wipe(c, sizeof *c); }
+void ts_ccm_wipe(ts_ccm_key *c) { ts_aes_zero(c, sizeof *c); }
 
 /* CBC-MAC over a byte stream, zero-padding at the end of each field. */
 typedef struct {
@@ -121,10 +121,10 @@ static void ccm_run(const ts_ccm_key *c, const uint8_t *nonce, size_t noncelen,
   }
   mac_pad(k, &m);
   for (int i = 0; i < 16; i++) tag_out[i] = m.y[i] ^ s0[i];
-  ts_wipe(chunk, sizeof chunk);
-  ts_wipe(&m, sizeof m);
-  ts_wipe(s0, sizeof s0);
-  ts_wipe(ctr, sizeof ctr);
+  ts_aes_zero(chunk, sizeof chunk);
+  ts_aes_zero(&m, sizeof m);
+  ts_aes_zero(s0, sizeof s0);
+  ts_aes_zero(ctr, sizeof ctr);
 }
 
 int ts_ccm_seal(const ts_ccm_key *c, const uint8_t *nonce, size_t noncelen, const uint8_t *aad,
@@ -134,7 +134,7 @@ int ts_ccm_seal(const ts_ccm_key *c, const uint8_t *nonce, size_t noncelen, cons
   uint8_t t[16];
   ccm_run(c, nonce, noncelen, aad, aadlen, pt, len, ct, taglen, t, 1);
   memcpy(tag, t, taglen);
-  ts_wipe(t, sizeof t);
+  ts_aes_zero(t, sizeof t);
   return 1;
 }
 
@@ -146,7 +146,7 @@ int ts_ccm_open(const ts_ccm_key *c, const uint8_t *nonce, size_t noncelen, cons
     uint8_t t[16];
     ccm_run(c, nonce, noncelen, aad, aadlen, ct, len, pt, taglen, t, 0);
     ok = ts_ct_memeq(t, tag, taglen);
-    ts_wipe(t, sizeof t);
+    ts_aes_zero(t, sizeof t);
   }
   uint8_t m = (uint8_t)ts_ct_mask32(ok);
   for (size_t i = 0; i < len; i++) pt[i] &= m;

@@ -11,13 +11,13 @@ int ts_gcm_init(ts_gcm_key *g, const uint8_t *key, size_t keylen) {
   uint8_t h[16] = {0};
   ts_aes_encrypt(&g->aes, h, h, 1); /* H = E_K(0^128) */
   ts_ghash_init(&g->gh, NULL, h);
-  ts_wipe(h, sizeof h);
+  ts_aes_zero(h, sizeof h);
   const ts_gcm_fused *f = ts_gcm_fused_default;
   g->fused = (f && f->aes == g->aes.impl && f->ghash == g->gh.impl) ? f : NULL;
   return 1;
 }
 
-void ts_gcm_wipe(ts_gcm_key *g) { ts_wipe(g, sizeof *g); }
+void ts_gcm_wipe(ts_gcm_key *g) { ts_aes_zero(g, sizeof *g); }
 
 static void put64be(uint8_t *p, uint64_t v) {
   for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (56 - 8 * i));
@@ -68,7 +68,7 @@ static void gcm_crypt(const ts_gcm_key *g, uint8_t ctr[16], uint8_t y[16], const
     memset(buf + len, 0, 16 - len);
     if (seal) g->gh.impl->update(&g->gh, y, buf, 1);
     memcpy(out, buf, len);
-    ts_wipe(buf, sizeof buf);
+    ts_aes_zero(buf, sizeof buf);
   }
 }
 
@@ -87,9 +87,9 @@ static int gcm_run(const ts_gcm_key *g, const uint8_t *nonce, size_t noncelen,
   g->gh.impl->update(&g->gh, y, lens, 1);
   ts_aes_encrypt(&g->aes, j0, j0, 1);
   for (int i = 0; i < 16; i++) full_tag[i] = j0[i] ^ y[i];
-  ts_wipe(j0, sizeof j0);
-  ts_wipe(y, sizeof y);
-  ts_wipe(ctr, sizeof ctr);
+  ts_aes_zero(j0, sizeof j0);
+  ts_aes_zero(y, sizeof y);
+  ts_aes_zero(ctr, sizeof ctr);
   return 1;
 }
 
@@ -100,7 +100,7 @@ int ts_gcm_seal(const ts_gcm_key *g, const uint8_t *nonce, size_t noncelen, cons
   if (taglen < 1 || taglen > 16) return 0;
   if (!gcm_run(g, nonce, noncelen, aad, aadlen, pt, len, ct, t, 1)) return 0;
   memcpy(tag, t, taglen);
-  ts_wipe(t, sizeof t);
+  ts_aes_zero(t, sizeof t);
   return 1;
 }
 
@@ -111,7 +111,7 @@ int ts_gcm_open(const ts_gcm_key *g, const uint8_t *nonce, size_t noncelen, cons
   uint32_t ok = 0;
   if (taglen >= 1 && taglen <= 16 && gcm_run(g, nonce, noncelen, aad, aadlen, ct, len, pt, t, 0))
     ok = ts_ct_memeq(t, tag, taglen);
-  ts_wipe(t, sizeof t);
+  ts_aes_zero(t, sizeof t);
   /* Release nothing on failure: zero the output whatever it holds. */
   uint8_t m = (uint8_t)ts_ct_mask32(ok);
   for (size_t i = 0; i < len; i++) pt[i] &= m;

@@ -12,6 +12,7 @@
  * same). */
 #include <string.h>
 
+#include "aes.h"
 #include "ct.h"
 #include "ghash.h"
 
@@ -112,6 +113,6 @@ void ts_ghash_update_padded(const ts_ghash_key *g, uint8_t y[16], const uint8_t 
     uint8_t last[16] = {0};
     memcpy(last, in + 16 * full, len % 16);
     g->impl->update(g, y, last, 1);
-    ts_wipe(last, sizeof last);
+    ts_aes_zero(last, sizeof last);
   }
 }
