@@ -4,3 +4,5 @@ export type { CpuFeatures } from './cpu';
 export { hash, hmac } from './hash';
 export type { HashAlgorithm } from './hash';
 export { randomBytes } from './random';
+export { aeadOpen, aeadSeal, aesDecryptBlock, aesEncryptBlock, cipherDecrypt, cipherEncrypt, createAead } from './aes';
+export type { Aead, AeadAlgorithm, AeadOptions, AesAeadAlgorithm, CipherAlgorithm, CipherOptions } from './aes';

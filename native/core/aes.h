@@ -17,10 +17,10 @@ typedef struct ts_aes_impl ts_aes_impl;
 
 typedef struct {
   /* Encryption round keys in FIPS 197 byte order (what AES-NI and ARMv8 consume). */
-  _Alignas(16) uint8_t rk[(TS_AES_MAX_ROUNDS + 1) * 16];
+  uint8_t rk[(TS_AES_MAX_ROUNDS + 1) * 16] __attribute__((aligned(16)));
   /* Equivalent inverse cipher round keys (FIPS 197 5.3.5): dk[i] = InvMixColumns(rk[Nr-i]),
    * first and last untransformed. Only filled when the implementation uses them. */
-  _Alignas(16) uint8_t dk[(TS_AES_MAX_ROUNDS + 1) * 16];
+  uint8_t dk[(TS_AES_MAX_ROUNDS + 1) * 16] __attribute__((aligned(16)));
   /* Bitsliced round keys for aes_ct (8 words per round, the key replicated 4 times). */
   uint64_t sk[(TS_AES_MAX_ROUNDS + 1) * 8];
   unsigned rounds;

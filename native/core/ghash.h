@@ -14,11 +14,11 @@ typedef struct ts_ghash_impl ts_ghash_impl;
 
 typedef struct {
   /* hp[i] = H^(i+1) in the implementation's representation; hk[i] Karatsuba helpers. */
-  _Alignas(32) uint64_t hp[TS_GHASH_POWERS][2];
-  _Alignas(32) uint64_t hk[TS_GHASH_POWERS][2];
+  uint64_t hp[TS_GHASH_POWERS][2] __attribute__((aligned(32)));
+  uint64_t hk[TS_GHASH_POWERS][2] __attribute__((aligned(32)));
   /* The same in descending order (hr[i] = H^(16-i)), for 256-bit loads of power pairs. */
-  _Alignas(32) uint64_t hr[TS_GHASH_POWERS][2];
-  _Alignas(32) uint64_t hkr[TS_GHASH_POWERS][2];
+  uint64_t hr[TS_GHASH_POWERS][2] __attribute__((aligned(32)));
+  uint64_t hkr[TS_GHASH_POWERS][2] __attribute__((aligned(32)));
   const ts_ghash_impl *impl;
 } ts_ghash_key;
 
