@@ -75,9 +75,17 @@ static void ni_ctr32(const ts_aes_key *k, uint8_t ctr[16], const uint8_t *in, ui
     out += 128;
     n -= 8;
   }
-  for (; n; n--, in += 16, out += 16, c++) {
-    __m128i b = ts_aesni_enc1(rk, nr, ts_aesni_ctr_block(base, c));
-    _mm_storeu_si128((__m128i *)out, _mm_xor_si128(b, _mm_loadu_si128((const __m128i *)in)));
+  if (n) {
+    /* The tail: eight keystream blocks, n used. Indexing by i rather than stepping c keeps the
+     * loop exit independent of the (possibly secret-derived) counter value. */
+    __m128i b[8];
+    uint8_t ks[128];
+    for (int i = 0; i < 8; i++) b[i] = ts_aesni_ctr_block(base, c + (uint32_t)i);
+    ts_aesni_enc8(rk, nr, b);
+    for (int i = 0; i < 8; i++) _mm_storeu_si128((__m128i *)(ks + 16 * i), b[i]);
+    for (size_t i = 0; i < 16 * n; i++) out[i] = in[i] ^ ks[i];
+    c += (uint32_t)n;
+    ts_aes_zero(ks, sizeof ks);
   }
   _mm_storeu_si128((__m128i *)ctr, ts_aesni_ctr_block(base, c));
 }
