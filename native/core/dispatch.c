@@ -82,8 +82,6 @@ static void select_aes(uint32_t f) {
 #elif defined(__aarch64__)
   if (f & TS_CPU_ARM_AES) ts_aes_default = &ts_aes_armv8;
   if (f & TS_CPU_ARM_PMULL) ts_ghash_default = &ts_ghash_armv8;
-  if (ts_aes_default == &ts_aes_armv8 && ts_ghash_default == &ts_ghash_armv8)
-    ts_gcm_fused_default = &ts_gcm_armv8;
 #endif
   note("aes", ts_aes_default->name);
   note("ghash", ts_ghash_default->name);

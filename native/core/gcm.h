@@ -33,8 +33,6 @@ struct ts_gcm_key {
 #if defined(__x86_64__)
 extern const ts_gcm_fused ts_gcm_x86ni;
 extern const ts_gcm_fused ts_gcm_vaes;
-#elif defined(__aarch64__)
-extern const ts_gcm_fused ts_gcm_armv8;
 #endif
 /* Fused loop offered to new keys (NULL for none); chosen by dispatch.c. */
 extern const ts_gcm_fused *ts_gcm_fused_default;
