@@ -283,7 +283,25 @@ TS_TEST(aead_cross_check) {
   const ts_aes_impl *saved_aes = ts_aes_default;
   const ts_ghash_impl *saved_gh = ts_ghash_default;
   const ts_gcm_fused *saved_f = ts_gcm_fused_default;
+  /* The dispatched set, and on a VAES machine also the 128-bit AES-NI fused loop and the
+   * unfused AES-NI + PCLMUL pair. */
+  struct {
+    const ts_aes_impl *aes;
+    const ts_ghash_impl *gh;
+    const ts_gcm_fused *f;
+  } cfg[3] = {{saved_aes, saved_gh, saved_f}};
+  int ncfg = 1;
+#if defined(__x86_64__)
+  if (saved_f == &ts_gcm_vaes) {
+    cfg[ncfg].aes = &ts_aes_x86ni, cfg[ncfg].gh = &ts_ghash_pclmul, cfg[ncfg++].f = &ts_gcm_x86ni;
+    cfg[ncfg].aes = &ts_aes_x86ni, cfg[ncfg].gh = &ts_ghash_pclmul, cfg[ncfg++].f = NULL;
+  }
+#endif
+  for (int ci = 0; ci < ncfg; ci++)
   for (size_t len = 0; len < MAXB; len += (len < 300 ? 1 : 97)) {
+    saved_aes = cfg[ci].aes;
+    saved_gh = cfg[ci].gh;
+    saved_f = cfg[ci].f;
     uint8_t key[32], nonce[40], aad[50], t1[16], t2[16];
     size_t kl = 16 + 8 * (len % 3), nl = (len % 7 == 3) ? 1 + len % 40 : 12, al = len % 51 % 50;
     ts_test_bytes(&seed, key, kl);
@@ -329,6 +347,9 @@ TS_TEST(aead_cross_check) {
     t1[0] ^= 1;
     CHECK(!ts_ccm_open(&cr, nonce, cn, aad, al, c1, len, t1, tl, back));
   }
+  ts_aes_default = cfg[0].aes;
+  ts_ghash_default = cfg[0].gh;
+  ts_gcm_fused_default = cfg[0].f;
 }
 
 /* Run under valgrind with -DTS_VALGRIND_CT=ON: keys, plaintexts and tags are marked secret,
