@@ -24,6 +24,33 @@ struct AeadAlg {
   size_t taglen;  // default
 };
 
+// Argument i as bytes with the fewest N-API calls (one type check, one info call): the
+// record layer calls these per record. Falls back to GetBytes for DataView and errors.
+bool FastBytes(const Napi::CallbackInfo &info, size_t i, const char *name, Bytes *out) {
+  napi_env env = info.Env();
+  napi_value v = info[i];
+  bool is_ta = false;
+  if (napi_is_typedarray(env, v, &is_ta) == napi_ok && is_ta) {
+    napi_typedarray_type type;
+    size_t length;
+    void *data;
+    if (napi_get_typedarray_info(env, v, &type, &length, &data, nullptr, nullptr) == napi_ok) {
+      size_t elem = 1;
+      switch (type) {
+        case napi_int16_array: case napi_uint16_array: elem = 2; break;
+        case napi_int32_array: case napi_uint32_array: case napi_float32_array: elem = 4; break;
+        case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elem = 8; break;
+        default: break;
+      }
+      out->data = static_cast<const uint8_t *>(data);
+      out->size = length * elem;
+      if (!out->data) out->data = reinterpret_cast<const uint8_t *>("");  // empty views may have no store
+      return true;
+    }
+  }
+  return GetBytes(info, i, name, out);
+}
+
 // Reads a short ASCII string argument without allocating.
 bool GetShortString(const Napi::CallbackInfo &info, size_t i, const char *name, char *buf, size_t cap) {
   if (!info[i].IsString()) return ThrowType(info.Env(), std::string("The \"") + name + "\" argument must be a string");
@@ -112,8 +139,8 @@ const napi_type_tag kAeadTag = {0x7a3c1e5b9d2f4a61ULL, 0x8e4b2c6d1f3a5e79ULL};
 Napi::Value DoSeal(const Napi::CallbackInfo &info, const AeadCtx &c, size_t first, size_t taglen) {
   Napi::Env env = info.Env();
   Bytes nonce, aad, pt;
-  if (!GetBytes(info, first, "nonce", &nonce) || !GetBytes(info, first + 1, "aad", &aad) ||
-      !GetBytes(info, first + 2, "plaintext", &pt))
+  if (!FastBytes(info, first, "nonce", &nonce) || !FastBytes(info, first + 1, "aad", &aad) ||
+      !FastBytes(info, first + 2, "plaintext", &pt))
     return env.Undefined();
   if (!NonceOk(info, c.alg.kind, nonce.size)) return env.Undefined();
   if (pt.size > (size_t)0x7fffffff - 16) {
@@ -136,8 +163,8 @@ Napi::Value DoSeal(const Napi::CallbackInfo &info, const AeadCtx &c, size_t firs
 Napi::Value DoOpen(const Napi::CallbackInfo &info, const AeadCtx &c, size_t first, size_t taglen) {
   Napi::Env env = info.Env();
   Bytes nonce, aad, in;
-  if (!GetBytes(info, first, "nonce", &nonce) || !GetBytes(info, first + 1, "aad", &aad) ||
-      !GetBytes(info, first + 2, "ciphertext", &in))
+  if (!FastBytes(info, first, "nonce", &nonce) || !FastBytes(info, first + 1, "aad", &aad) ||
+      !FastBytes(info, first + 2, "ciphertext", &in))
     return env.Undefined();
   if (!NonceOk(info, c.alg.kind, nonce.size)) return env.Undefined();
   if (in.size < taglen) return env.Null();  // too short to hold a tag: cannot authenticate
@@ -155,7 +182,7 @@ Napi::Value AeadSeal(const Napi::CallbackInfo &info) {
   AeadAlg a;
   Bytes key;
   size_t taglen;
-  if (!GetAeadAlg(info, 0, &a) || !GetBytes(info, 1, "key", &key) || !GetTagLength(info, 5, a, &taglen))
+  if (!GetAeadAlg(info, 0, &a) || !FastBytes(info, 1, "key", &key) || !GetTagLength(info, 5, a, &taglen))
     return info.Env().Undefined();
   if (key.size != a.keylen) {
     ThrowRange(info.Env(), "Invalid key length " + std::to_string(key.size) + " (expected " + std::to_string(a.keylen) + ")");
@@ -171,7 +198,7 @@ Napi::Value AeadOpen(const Napi::CallbackInfo &info) {
   AeadAlg a;
   Bytes key;
   size_t taglen;
-  if (!GetAeadAlg(info, 0, &a) || !GetBytes(info, 1, "key", &key) || !GetTagLength(info, 5, a, &taglen))
+  if (!GetAeadAlg(info, 0, &a) || !FastBytes(info, 1, "key", &key) || !GetTagLength(info, 5, a, &taglen))
     return info.Env().Undefined();
   if (key.size != a.keylen) {
     ThrowRange(info.Env(), "Invalid key length " + std::to_string(key.size) + " (expected " + std::to_string(a.keylen) + ")");
@@ -188,7 +215,7 @@ Napi::Value AeadCreate(const Napi::CallbackInfo &info) {
   AeadAlg a;
   Bytes key;
   size_t taglen;
-  if (!GetAeadAlg(info, 0, &a) || !GetBytes(info, 1, "key", &key) || !GetTagLength(info, 2, a, &taglen))
+  if (!GetAeadAlg(info, 0, &a) || !FastBytes(info, 1, "key", &key) || !GetTagLength(info, 2, a, &taglen))
     return env.Undefined();
   if (key.size != a.keylen) {
     ThrowRange(env, "Invalid key length " + std::to_string(key.size) + " (expected " + std::to_string(a.keylen) + ")");
@@ -262,7 +289,7 @@ Napi::Value CipherRun(const Napi::CallbackInfo &info, bool encrypt) {
   Napi::Env env = info.Env();
   CipherAlg a = {false, 0, 0};
   Bytes key, iv, data;
-  if (!GetCipherAlg(info, &a) || !GetBytes(info, 1, "key", &key) || !GetBytes(info, 2, "iv", &iv) ||
+  if (!GetCipherAlg(info, &a) || !FastBytes(info, 1, "key", &key) || !GetBytes(info, 2, "iv", &iv) ||
       !GetBytes(info, 3, "data", &data))
     return env.Undefined();
   if (!info[4].IsBoolean()) {

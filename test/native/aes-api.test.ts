@@ -68,3 +68,14 @@ test('chacha20-poly1305 is routed to its own native functions, or fails clearly'
     t.throws(() => createAead('chacha20-poly1305', k32), { message: /not available/ });
   }
 });
+
+test('views with offsets, other TypedArrays and DataViews are read as their bytes', (t) => {
+  const big = Buffer.alloc(100);
+  for (let i = 0; i < 100; i++) big[i] = i;
+  const key = new Uint8Array(big.buffer, big.byteOffset + 3, 16);
+  const nonce = new DataView(big.buffer, big.byteOffset + 20, 12);
+  const pt = new Uint32Array(big.buffer.slice(big.byteOffset + 40, big.byteOffset + 60));
+  const want = aeadSeal('aes-128-gcm', Buffer.from(big.subarray(3, 19)), Buffer.from(big.subarray(20, 32)), none, Buffer.from(big.subarray(40, 60)));
+  t.deepEqual(aeadSeal('aes-128-gcm', key, nonce as unknown as Uint8Array, none, pt as unknown as Uint8Array), want);
+  t.is(aeadSeal('aes-128-gcm', k16, n12, new Uint8Array(0), new Uint8Array(0)).length, 16);
+});
