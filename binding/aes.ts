@@ -32,11 +32,23 @@ export interface Aead {
   seal(nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Buffer;
   /** The plaintext, or null when authentication fails (no plaintext is ever released then). */
   open(nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array): Buffer | null;
+  /** seal into a caller's buffer of exactly plaintext.length + tagLength bytes (reusable). */
+  sealInto(out: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): void;
+  /**
+   * open into a caller's buffer of exactly ciphertextAndTag.length - tagLength bytes: true, or
+   * false with out zeroed when authentication fails.
+   */
+  openInto(out: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ciphertextAndTag: Uint8Array): boolean;
   /** Wipes the native key now rather than at garbage collection; later calls throw. */
   dispose(): void;
 }
 
 const CHACHA = 'chacha20-poly1305';
+
+/** Byte length of a view; anything else is passed through for the native type check. */
+function byteLength(v: unknown): number {
+  return ArrayBuffer.isView(v) ? v.byteLength : 0;
+}
 
 function chachaFn(name: 'chacha20Poly1305Seal' | 'chacha20Poly1305Open'): (...args: unknown[]) => unknown {
   const fn = native[name];
@@ -98,6 +110,18 @@ export function createAead(alg: AeadAlgorithm, key: Uint8Array, options?: AeadOp
       tagLength: 16,
       seal: (nonce, aad, pt) => sealFn(live(), nonce, aad, pt) as Buffer,
       open: (nonce, aad, ct) => openFn(live(), nonce, aad, ct) as Buffer | null,
+      sealInto: (out, nonce, aad, pt) => {
+        const r = sealFn(live(), nonce, aad, pt) as Buffer;
+        if (out.length !== r.length) throw new RangeError(`The "out" argument must be ${r.length} bytes`);
+        out.set(r);
+      },
+      openInto: (out, nonce, aad, ct) => {
+        const r = openFn(live(), nonce, aad, ct) as Buffer | null;
+        if (out.length !== Math.max(0, ct.length - 16)) throw new RangeError(`The "out" argument must be ${ct.length - 16} bytes`);
+        if (r) out.set(r);
+        else out.fill(0);
+        return r !== null;
+      },
       dispose: () => {
         if (k) k.fill(0);
         k = null;
@@ -105,14 +129,30 @@ export function createAead(alg: AeadAlgorithm, key: Uint8Array, options?: AeadOp
     };
   }
   const ctx = native.aeadCreate(alg, key, options?.tagLength);
-  const seal = native.aeadCtxSeal;
-  const open = native.aeadCtxOpen;
+  const sealInto = native.aeadCtxSealInto;
+  const openInto = native.aeadCtxOpenInto;
   const tagLength = options?.tagLength ?? (alg.endsWith('ccm8') ? 8 : 16);
+  // Output buffers come from Buffer.allocUnsafe (pooled below 4 KiB, never zero-filled): cheaper
+  // than a native allocation per record. The core overwrites every byte, or zeroes them when
+  // authentication fails, so nothing stale or forged escapes.
   return {
     algorithm: alg,
     tagLength,
-    seal: (nonce, aad, pt) => seal(ctx, nonce, aad, pt) as Buffer,
-    open: (nonce, aad, ct) => open(ctx, nonce, aad, ct) as Buffer | null,
+    seal: (nonce, aad, pt) => {
+      const out = Buffer.allocUnsafe(byteLength(pt) + tagLength);
+      sealInto(ctx, out, nonce, aad, pt);
+      return out;
+    },
+    open: (nonce, aad, ct) => {
+      const n = byteLength(ct);
+      if (n < tagLength) return null; // too short to hold a tag: cannot authenticate
+      const out = Buffer.allocUnsafe(n - tagLength);
+      return openInto(ctx, out, nonce, aad, ct) ? out : null;
+    },
+    sealInto: (out, nonce, aad, pt) => {
+      sealInto(ctx, out, nonce, aad, pt);
+    },
+    openInto: (out, nonce, aad, ct) => openInto(ctx, out, nonce, aad, ct) as boolean,
     dispose: () => {
       native.aeadCtxDispose(ctx);
     },

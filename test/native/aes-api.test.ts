@@ -79,3 +79,11 @@ test('views with offsets, other TypedArrays and DataViews are read as their byte
   t.deepEqual(aeadSeal('aes-128-gcm', key, nonce as unknown as Uint8Array, none, pt as unknown as Uint8Array), want);
   t.is(aeadSeal('aes-128-gcm', k16, n12, new Uint8Array(0), new Uint8Array(0)).length, 16);
 });
+
+test('the keyed object opens short input to null and checks its arguments', (t) => {
+  const a = createAead('aes-128-gcm', k16);
+  t.is(a.open(n12, none, Buffer.alloc(15)), null);
+  t.throws(() => a.seal(Buffer.alloc(0), none, none), { instanceOf: RangeError, message: /nonce length 0/ });
+  t.throws(() => a.seal(n12, 'aad' as unknown as Buffer, none), { instanceOf: TypeError });
+  t.throws(() => a.openInto(Buffer.alloc(3), n12, none, Buffer.alloc(20)), { instanceOf: RangeError });
+});

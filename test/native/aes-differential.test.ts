@@ -145,3 +145,29 @@ test('a keyed AEAD object seals many records like the one-shot call', (t) => {
     }
   });
 });
+
+test('sealInto/openInto on a reused buffer match seal/open, and a forged record zeroes it', (t) => {
+  forEachImplementation((impl) => {
+    for (const alg of ['aes-128-gcm', 'aes-256-ccm'] as AesAeadAlgorithm[]) {
+      const key = crypto.randomBytes(alg.startsWith('aes-128') ? 16 : 32);
+      const a = createAead(alg, key);
+      for (const len of [0, 1, 15, 16, 17, 255, 256, 257, 4096, 16384]) {
+        const iv = crypto.randomBytes(12);
+        const pt = crypto.randomBytes(len);
+        const out = Buffer.alloc(len + 16, 0xee);
+        a.sealInto(out, iv, none, pt);
+        t.deepEqual(out, a.seal(iv, none, pt), `${impl} ${alg} ${len}`);
+        const back = Buffer.alloc(len, 0xee);
+        t.true(a.openInto(back, iv, none, out));
+        t.deepEqual(back, pt);
+        out[len] ^= 1;
+        t.false(a.openInto(back, iv, none, out));
+        t.deepEqual(back, Buffer.alloc(len));
+      }
+      t.throws(() => a.sealInto(Buffer.alloc(5), crypto.randomBytes(12), none, Buffer.alloc(5)), { instanceOf: RangeError });
+      a.dispose();
+    }
+  });
+});
+
+const none = Buffer.alloc(0);
