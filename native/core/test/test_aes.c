@@ -197,7 +197,8 @@ TS_TEST(aes_cross_check) {
     uint8_t key[32], iv0[16];
     ts_test_bytes(&seed, key, kl);
     ts_test_bytes(&seed, iv0, 16);
-    iv0[12] = iv0[13] = 0xff; /* counter wraps inside the 32-bit field */
+    iv0[12] = iv0[13] = iv0[14] = 0xff; /* the counter wraps within 32 bits */
+    iv0[15] = 0xf0;
     ts_aes_key ref, k;
     CHECK(ts_aes_init_impl(&ref, &ts_aes_ct, key, kl, 1));
     for (int x = 0; x < ni; x++) {
@@ -422,4 +423,44 @@ TS_TEST(ct_aes) {
   ts_ghash_init(&gk, NULL, h);
   ts_ghash_update_padded(&gk, y, pt, 300);
   ts_declassify(pt, sizeof pt);
+}
+
+/* The fused loops and CTR wrap the 32-bit counter like inc32 (SP 800-38D 6.2). */
+TS_TEST(gcm_fused_counter_wrap) {
+  static uint8_t in[64 * 16], a[64 * 16], b[64 * 16];
+  uint64_t seed = 77;
+  uint8_t key[16], ctr0[16];
+  ts_test_bytes(&seed, key, 16);
+  ts_test_bytes(&seed, in, sizeof in);
+  ts_test_bytes(&seed, ctr0, 12);
+  ts_gcm_key g, ref;
+  CHECK(ts_gcm_init(&g, key, 16));
+  const ts_aes_impl *sa = ts_aes_default;
+  const ts_ghash_impl *sg = ts_ghash_default;
+  const ts_gcm_fused *sf = ts_gcm_fused_default;
+  ts_aes_default = &ts_aes_ct;
+  ts_ghash_default = &ts_ghash_ct;
+  ts_gcm_fused_default = NULL;
+  CHECK(ts_gcm_init(&ref, key, 16));
+  ts_aes_default = sa;
+  ts_ghash_default = sg;
+  ts_gcm_fused_default = sf;
+  for (uint32_t start = 0xFFFFFFF0u; start != 0x10u; start += 5) {
+    uint8_t c1[16], c2[16], y1[16] = {0}, y2[16] = {0};
+    memcpy(c1, ctr0, 12);
+    c1[12] = (uint8_t)(start >> 24), c1[13] = (uint8_t)(start >> 16), c1[14] = (uint8_t)(start >> 8), c1[15] = (uint8_t)start;
+    memcpy(c2, c1, 16);
+    /* reference: CTR then GHASH of the ciphertext */
+    ref.aes.impl->ctr32(&ref.aes, c1, in, a, 64);
+    ref.gh.impl->update(&ref.gh, y1, a, 64);
+    size_t done = g.fused ? g.fused->seal(&g, c2, y2, in, b, 64) : 0;
+    if (done < 64) {
+      g.aes.impl->ctr32(&g.aes, c2, in + 16 * done, b + 16 * done, 64 - done);
+      g.gh.impl->update(&g.gh, y2, b + 16 * done, 64 - done);
+    }
+    CHECK_MEM(a, b, sizeof a, "fused seal across the wrap");
+    CHECK_MEM(y1, y2, 16, "fused ghash across the wrap");
+    CHECK_MEM(c1, c2, 16, "counter after the wrap");
+    if (start > 0xFFFFFFFAu) break;
+  }
 }
