@@ -45,6 +45,10 @@ export interface Aead {
 
 const CHACHA = 'chacha20-poly1305';
 
+function defaultTagLength(alg: string): number {
+  return typeof alg === 'string' && alg.endsWith('ccm8') ? 8 : 16;
+}
+
 /** Byte length of a view; anything else is passed through for the native type check. */
 function byteLength(v: unknown): number {
   return ArrayBuffer.isView(v) ? v.byteLength : 0;
@@ -74,7 +78,9 @@ export function aeadSeal(
     checkChachaOptions(options);
     return chachaFn('chacha20Poly1305Seal')(key, nonce, aad, plaintext) as Buffer;
   }
-  return native.aeadSeal(alg, key, nonce, aad, plaintext, options?.tagLength) as Buffer;
+  const out = Buffer.allocUnsafe(byteLength(plaintext) + (options?.tagLength ?? defaultTagLength(alg)));
+  native.aeadSealInto(alg, key, options?.tagLength, out, nonce, aad, plaintext);
+  return out;
 }
 
 /** Authenticates and decrypts ciphertext || tag: the plaintext, or null if the tag fails. */
@@ -90,7 +96,15 @@ export function aeadOpen(
     checkChachaOptions(options);
     return chachaFn('chacha20Poly1305Open')(key, nonce, aad, ciphertextAndTag) as Buffer | null;
   }
-  return native.aeadOpen(alg, key, nonce, aad, ciphertextAndTag, options?.tagLength) as Buffer | null;
+  const tagLength = options?.tagLength ?? defaultTagLength(alg);
+  const n = byteLength(ciphertextAndTag);
+  if (n < tagLength) {
+    // too short to hold a tag: cannot authenticate (the call still checks the other arguments)
+    native.aeadOpen(alg, key, nonce, aad, ciphertextAndTag, options?.tagLength);
+    return null;
+  }
+  const out = Buffer.allocUnsafe(n - tagLength);
+  return native.aeadOpenInto(alg, key, options?.tagLength, out, nonce, aad, ciphertextAndTag) ? out : null;
 }
 
 /** A keyed AEAD: the expanded key (and GHASH powers) are computed once and kept natively. */

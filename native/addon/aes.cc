@@ -267,51 +267,84 @@ Napi::Value AeadCtxOpen(const Napi::CallbackInfo &info) {
   if (!GetCtx(info, &c)) return info.Env().Undefined();
   return DoOpen(info, *c, 1, c->alg.taglen);
 }
-// aeadCtxSealInto(ctx, out, nonce, aad, pt) -> undefined: out (allocated by the caller, e.g.
-// from Buffer.allocUnsafe's pool, which is cheaper than a native allocation for records) must
-// be exactly pt.length + tagLength bytes and is entirely overwritten.
-Napi::Value AeadCtxSealInto(const Napi::CallbackInfo &info) {
+// Seal into a caller's buffer: arguments out, nonce, aad, pt start at index first. out (from
+// Buffer.allocUnsafe's pool, cheaper than a native allocation for records) must be exactly
+// pt.length + tagLength bytes and is entirely overwritten.
+Napi::Value SealInto(const Napi::CallbackInfo &info, const AeadCtx &c, size_t first) {
   Napi::Env env = info.Env();
-  AeadCtx *c;
   Bytes out, nonce, aad, pt;
-  if (!GetCtx(info, &c) || !FastBytes(info, 1, "out", &out) || !FastBytes(info, 2, "nonce", &nonce) ||
-      !FastBytes(info, 3, "aad", &aad) || !FastBytes(info, 4, "plaintext", &pt))
+  if (!FastBytes(info, first, "out", &out) || !FastBytes(info, first + 1, "nonce", &nonce) ||
+      !FastBytes(info, first + 2, "aad", &aad) || !FastBytes(info, first + 3, "plaintext", &pt))
     return env.Undefined();
-  if (!NonceOk(info, c->alg.kind, nonce.size)) return env.Undefined();
-  size_t taglen = c->alg.taglen;
+  if (!NonceOk(info, c.alg.kind, nonce.size)) return env.Undefined();
+  size_t taglen = c.alg.taglen;
   if (out.size != pt.size + taglen) {
     ThrowRange(env, "The \"out\" argument must be plaintext.length + " + std::to_string(taglen) + " bytes");
     return env.Undefined();
   }
   uint8_t *o = const_cast<uint8_t *>(out.data);
-  int ok = c->alg.kind == kGcm
-               ? ts_gcm_seal(&c->gcm, nonce.data, nonce.size, aad.data, aad.size, pt.data, pt.size, o, o + pt.size, taglen)
-               : ts_ccm_seal(&c->ccm, nonce.data, nonce.size, aad.data, aad.size, pt.data, pt.size, o, o + pt.size, taglen);
+  int ok = c.alg.kind == kGcm
+               ? ts_gcm_seal(&c.gcm, nonce.data, nonce.size, aad.data, aad.size, pt.data, pt.size, o, o + pt.size, taglen)
+               : ts_ccm_seal(&c.ccm, nonce.data, nonce.size, aad.data, aad.size, pt.data, pt.size, o, o + pt.size, taglen);
   if (!ok) ThrowRange(env, "Invalid AEAD parameters (nonce, tag or message length)");
   return env.Undefined();
 }
 
-// aeadCtxOpenInto(ctx, out, nonce, aad, ctTag) -> boolean: out must be ctTag.length - tagLength
-// bytes; on false it has been zeroed (nothing of the forged message is released).
-Napi::Value AeadCtxOpenInto(const Napi::CallbackInfo &info) {
+// Open into a caller's buffer of exactly ctTag.length - tagLength bytes -> boolean; on false
+// out has been zeroed (nothing of a forged message is released).
+Napi::Value OpenInto(const Napi::CallbackInfo &info, const AeadCtx &c, size_t first) {
   Napi::Env env = info.Env();
-  AeadCtx *c;
   Bytes out, nonce, aad, in;
-  if (!GetCtx(info, &c) || !FastBytes(info, 1, "out", &out) || !FastBytes(info, 2, "nonce", &nonce) ||
-      !FastBytes(info, 3, "aad", &aad) || !FastBytes(info, 4, "ciphertext", &in))
+  if (!FastBytes(info, first, "out", &out) || !FastBytes(info, first + 1, "nonce", &nonce) ||
+      !FastBytes(info, first + 2, "aad", &aad) || !FastBytes(info, first + 3, "ciphertext", &in))
     return env.Undefined();
-  if (!NonceOk(info, c->alg.kind, nonce.size)) return env.Undefined();
-  size_t taglen = c->alg.taglen;
+  if (!NonceOk(info, c.alg.kind, nonce.size)) return env.Undefined();
+  size_t taglen = c.alg.taglen;
   if (in.size < taglen || out.size != in.size - taglen) {
     ThrowRange(env, "The \"out\" argument must be ciphertext.length - " + std::to_string(taglen) + " bytes");
     return env.Undefined();
   }
   size_t len = out.size;
   uint8_t *o = const_cast<uint8_t *>(out.data);
-  int ok = c->alg.kind == kGcm
-               ? ts_gcm_open(&c->gcm, nonce.data, nonce.size, aad.data, aad.size, in.data, len, in.data + len, taglen, o)
-               : ts_ccm_open(&c->ccm, nonce.data, nonce.size, aad.data, aad.size, in.data, len, in.data + len, taglen, o);
+  int ok = c.alg.kind == kGcm
+               ? ts_gcm_open(&c.gcm, nonce.data, nonce.size, aad.data, aad.size, in.data, len, in.data + len, taglen, o)
+               : ts_ccm_open(&c.ccm, nonce.data, nonce.size, aad.data, aad.size, in.data, len, in.data + len, taglen, o);
   return Napi::Boolean::New(env, ok != 0);
+}
+
+// aeadCtxSealInto(ctx, out, nonce, aad, pt) / aeadCtxOpenInto(ctx, out, nonce, aad, ctTag)
+Napi::Value AeadCtxSealInto(const Napi::CallbackInfo &info) {
+  AeadCtx *c;
+  if (!GetCtx(info, &c)) return info.Env().Undefined();
+  return SealInto(info, *c, 1);
+}
+Napi::Value AeadCtxOpenInto(const Napi::CallbackInfo &info) {
+  AeadCtx *c;
+  if (!GetCtx(info, &c)) return info.Env().Undefined();
+  return OpenInto(info, *c, 1);
+}
+
+// One-shot: aeadSealInto(alg, key, tagLength, out, nonce, aad, pt) and
+// aeadOpenInto(alg, key, tagLength, out, nonce, aad, ctTag); tagLength may be undefined.
+bool OneShotCtx(const Napi::CallbackInfo &info, AeadCtx *c) {
+  AeadAlg a;
+  Bytes key;
+  size_t taglen;
+  if (!GetAeadAlg(info, 0, &a) || !FastBytes(info, 1, "key", &key) || !GetTagLength(info, 2, a, &taglen)) return false;
+  if (key.size != a.keylen)
+    return ThrowRange(info.Env(), "Invalid key length " + std::to_string(key.size) + " (expected " + std::to_string(a.keylen) + ")");
+  a.taglen = taglen;
+  return InitCtx(c, a, key.data);
+}
+Napi::Value AeadSealInto(const Napi::CallbackInfo &info) {
+  AeadCtx c;
+  if (!OneShotCtx(info, &c)) return info.Env().Undefined();
+  return SealInto(info, c, 3);
+}
+Napi::Value AeadOpenInto(const Napi::CallbackInfo &info) {
+  AeadCtx c;
+  if (!OneShotCtx(info, &c)) return info.Env().Undefined();
+  return OpenInto(info, c, 3);
 }
 
 Napi::Value AeadCtxDispose(const Napi::CallbackInfo &info) {
@@ -462,6 +495,8 @@ void InitAes(Napi::Env env, Napi::Object exports) {
   exports.Set("aeadCreate", Napi::Function::New(env, AeadCreate, "aeadCreate"));
   exports.Set("aeadCtxSeal", Napi::Function::New(env, AeadCtxSeal, "aeadCtxSeal"));
   exports.Set("aeadCtxOpen", Napi::Function::New(env, AeadCtxOpen, "aeadCtxOpen"));
+  exports.Set("aeadSealInto", Napi::Function::New(env, AeadSealInto, "aeadSealInto"));
+  exports.Set("aeadOpenInto", Napi::Function::New(env, AeadOpenInto, "aeadOpenInto"));
   exports.Set("aeadCtxSealInto", Napi::Function::New(env, AeadCtxSealInto, "aeadCtxSealInto"));
   exports.Set("aeadCtxOpenInto", Napi::Function::New(env, AeadCtxOpenInto, "aeadCtxOpenInto"));
   exports.Set("aeadCtxDispose", Napi::Function::New(env, AeadCtxDispose, "aeadCtxDispose"));
