@@ -1,6 +1,7 @@
 /* VAES (AVX2, 256-bit) helpers shared by aes_vaes.c and gcm_vaes.c: two blocks per ymm
- * register. VEX encodings only (no AVX-512), so valgrind runs them. Include only from files
- * compiled with -mavx2 -mvaes (their code runs after dispatch has checked the CPU). */
+ * register. VEX encodings only, never an AVX-512 instruction (the flags for _vaes.c files do
+ * not enable AVX-512). Include only from files compiled with -mavx2 -mvaes (their code runs
+ * after dispatch has checked the CPU). */
 #ifndef TS_AES_VAES_H
 #define TS_AES_VAES_H
 
