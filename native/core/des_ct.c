@@ -50,7 +50,8 @@ static const uint8_t S[8][64] = {
 
 /* Output bit i (from the most significant) of an outbits-wide result is input bit tbl[i]
  * (1-based from the most significant of an inbits-wide input). Positions are public. */
-static uint64_t permute(uint64_t in, unsigned inbits, const uint8_t *tbl, unsigned outbits) {
+static inline __attribute__((always_inline)) uint64_t permute(uint64_t in, unsigned inbits,
+                                                          const uint8_t *tbl, unsigned outbits) {
   uint64_t out = 0;
   for (unsigned i = 0; i < outbits; i++) out |= ((in >> (inbits - tbl[i])) & 1) << (outbits - 1 - i);
   return out;
