@@ -9,3 +9,5 @@ export { randomBytes } from './random';
 export { chacha20, chacha20Poly1305Open, chacha20Poly1305Seal, createChaCha20Poly1305, poly1305 } from './chacha';
 export type { ChaCha20Poly1305 } from './chacha';
 export { mlkem768Decapsulate, mlkem768Encapsulate, mlkem768GenerateKey, sha3_256, sha3_512, shake128, shake256 } from './mlkem';
+export { aeadOpen, aeadSeal, aesDecryptBlock, aesEncryptBlock, cipherDecrypt, cipherEncrypt, createAead } from './aes';
+export type { Aead, AeadAlgorithm, AeadOptions, AesAeadAlgorithm, CipherAlgorithm, CipherOptions } from './aes';

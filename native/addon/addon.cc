@@ -71,6 +71,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitRandom(env, exports);
   tsaddon::InitChaCha(env, exports);
   tsaddon::InitMlkem(env, exports);
+  tsaddon::InitAes(env, exports);
   return exports;
 }
 

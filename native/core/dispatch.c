@@ -8,6 +8,10 @@
 #include "poly1305.h"
 #include "keccak.h"
 #include "mlkem.h"
+#include "aes.h"
+#include "cpu.h"
+#include "gcm.h"
+#include "ghash.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -86,7 +90,34 @@ static void select_hashes(uint32_t f) {
 }
 
 /* ---- AES, GHASH, AEAD modes ------------------------------------------------------------- */
-static void select_aes(uint32_t f) { (void)f; }
+const ts_aes_impl *ts_aes_default = &ts_aes_ct;
+const ts_ghash_impl *ts_ghash_default = &ts_ghash_ct;
+const ts_gcm_fused *ts_gcm_fused_default = NULL;
+
+static void select_aes(uint32_t f) {
+  (void)f;
+  ts_aes_default = &ts_aes_ct;
+  ts_ghash_default = &ts_ghash_ct;
+  ts_gcm_fused_default = NULL;
+#if defined(__x86_64__)
+  if ((f & TS_CPU_AESNI) && (f & TS_CPU_SSE41) && (f & TS_CPU_SSSE3)) ts_aes_default = &ts_aes_x86ni;
+  if ((f & TS_CPU_PCLMUL) && (f & TS_CPU_SSSE3)) ts_ghash_default = &ts_ghash_pclmul;
+  if (ts_aes_default == &ts_aes_x86ni && ts_ghash_default == &ts_ghash_pclmul)
+    ts_gcm_fused_default = &ts_gcm_x86ni;
+  /* 256-bit VAES/VPCLMULQDQ, VEX-encoded (no AVX-512 instruction). Valgrind 3.19 hides these
+   * CPUID bits (and cannot decode VAES), so under valgrind the AES-NI path above is chosen. */
+  if (ts_gcm_fused_default && (f & TS_CPU_AVX2) && (f & TS_CPU_VAES) && (f & TS_CPU_VPCLMUL)) {
+    ts_aes_default = &ts_aes_vaes;
+    ts_gcm_fused_default = &ts_gcm_vaes;
+  }
+#elif defined(__aarch64__)
+  if (f & TS_CPU_ARM_AES) ts_aes_default = &ts_aes_armv8;
+  if (f & TS_CPU_ARM_PMULL) ts_ghash_default = &ts_ghash_armv8;
+#endif
+  note("aes", ts_aes_default->name);
+  note("ghash", ts_ghash_default->name);
+  note("gcm", ts_gcm_fused_default ? ts_gcm_fused_default->name : "generic");
+}
 
 /* ---- ChaCha20 and Poly1305 -------------------------------------------------------------- */
 ts_chacha20_xor_fn *ts_chacha20_xor = ts_chacha20_xor_generic;
