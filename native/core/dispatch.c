@@ -5,6 +5,7 @@
 #include "cpu.h"
 #include "sha256.h"
 #include "sha512.h"
+#include "x25519.h"
 
 #define TS_MAX_REPORT 64
 
@@ -68,6 +69,15 @@ static void select_bignum(uint32_t f) { (void)f; }
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
 static void select_ec(uint32_t f) { (void)f; }
 
+/* ---- X25519, Ed25519, X448, Ed448 --------------------------------------------------------- */
+ts_x25519_fn *ts_x25519_impl = ts_x25519_generic;
+
+static void select_curve25519_448(uint32_t f) {
+  (void)f;
+  ts_x25519_impl = ts_x25519_generic;
+  note("x25519", "generic");
+}
+
 void ts_dispatch_select(uint32_t f) {
   selected_features = f;
   select_sha2(f);
@@ -76,6 +86,7 @@ void ts_dispatch_select(uint32_t f) {
   select_chacha(f);
   select_bignum(f);
   select_ec(f);
+  select_curve25519_448(f);
   initialised = 1;
 }
 

@@ -1,0 +1,95 @@
+/* X25519 (RFC 7748 §5.2 and §6.1 vectors, the iterated ladder) and Ed25519 (RFC 8032 §7.1),
+ * plus self-consistency checks; run on the dispatched and the portable implementation. */
+#include <stdlib.h>
+
+#include "test.h"
+#include "x25519.h"
+
+static void check_x25519(const char *k_hex, const char *u_hex, const char *want_hex) {
+  uint8_t k[32], u[32], want[32], got[32];
+  ts_unhex(k_hex, k, 32);
+  ts_unhex(u_hex, u, 32);
+  ts_unhex(want_hex, want, 32);
+  CHECK(ts_x25519(got, k, u) == 1);
+  CHECK_MEM(got, want, 32, want_hex);
+}
+
+TS_TEST(x25519_rfc7748) {
+  check_x25519("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4",
+               "e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c",
+               "c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552");
+  check_x25519("4b66e9d4d1b4673c5ad22691957d6af5c11b6421e0ea01d42ca4169e7918ba0d",
+               "e5210f12786811d3f4b7959d0538ae2c31dbe7106fc03c3efc4cd549c715a493",
+               "95cbde9476e8907d7aade45cb4b873f88b595a68799fa152e6f8f7647aac7957");
+  /* §6.1 Diffie-Hellman */
+  const char *a_priv = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
+  const char *a_pub = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
+  const char *b_priv = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
+  const char *b_pub = "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f";
+  const char *shared = "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742";
+  uint8_t k[32], got[32], want[32];
+  ts_unhex(a_priv, k, 32);
+  ts_x25519_base(got, k);
+  ts_unhex(a_pub, want, 32);
+  CHECK_MEM(got, want, 32, "alice public");
+  ts_unhex(b_priv, k, 32);
+  ts_x25519_base(got, k);
+  ts_unhex(b_pub, want, 32);
+  CHECK_MEM(got, want, 32, "bob public");
+  check_x25519(a_priv, b_pub, shared);
+  check_x25519(b_priv, a_pub, shared);
+}
+
+/* RFC 7748 §5.2: k = u = 9, then k, u = X25519(k, u), k; after 1 and 1,000 iterations (and after
+ * 1,000,000 when TS_TEST_SLOW is set in the environment). */
+TS_TEST(x25519_rfc7748_iterated) {
+  uint8_t k[32] = {9}, u[32] = {9}, r[32], want[32];
+  long n = getenv("TS_TEST_SLOW") ? 1000000 : 1000;
+  for (long i = 1; i <= n; i++) {
+    ts_x25519_impl(r, k, u);
+    memcpy(u, k, 32);
+    memcpy(k, r, 32);
+    if (i == 1) {
+      ts_unhex("422c8e7a6227d7bca1350b3e2bb7279f7897b87bb6854b783c60e80311ae3079", want, 32);
+      CHECK_MEM(k, want, 32, "1 iteration");
+    } else if (i == 1000) {
+      ts_unhex("684cf59ba83309552800ef566f2f4d3c1c3887c49360e3875f2eb94d99532c51", want, 32);
+      CHECK_MEM(k, want, 32, "1000 iterations");
+    } else if (i == 1000000) {
+      ts_unhex("7c3911e0ab2586fd864497297e575e6f3bc601c0883c30df5f4dd2d24f0f8b89", want, 32);
+      CHECK_MEM(k, want, 32, "1000000 iterations");
+    }
+  }
+}
+
+/* Small-order points give the all-zero secret, which ts_x25519 reports; non-canonical u
+ * (>= p) and the top bit are reduced/ignored as RFC 7748 §5 says. */
+TS_TEST(x25519_edge_cases) {
+  uint8_t k[32], u[32], out[32], out2[32];
+  uint64_t seed = 7;
+  ts_test_bytes(&seed, k, 32);
+  memset(u, 0, 32);
+  CHECK(ts_x25519(out, k, u) == 0); /* u = 0 */
+  u[0] = 1;
+  CHECK(ts_x25519(out, k, u) == 0); /* u = 1, order 4 */
+  /* p + 9 encodes the same u as 9 (non-canonical), and the top bit is masked. */
+  ts_unhex("f6ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", u, 32);
+  uint8_t nine[32] = {9};
+  CHECK(ts_x25519(out, k, nine) == 1);
+  CHECK(ts_x25519(out2, k, u) == 1);
+  CHECK_MEM(out, out2, 32, "p + 9 equals 9");
+  nine[31] |= 0x80;
+  CHECK(ts_x25519(out2, k, nine) == 1);
+  CHECK_MEM(out, out2, 32, "top bit ignored");
+  /* Diffie-Hellman agrees on random keys. */
+  for (int i = 0; i < 20; i++) {
+    uint8_t a[32], b[32], pa[32], pb[32], s1[32], s2[32];
+    ts_test_bytes(&seed, a, 32);
+    ts_test_bytes(&seed, b, 32);
+    ts_x25519_base(pa, a);
+    ts_x25519_base(pb, b);
+    CHECK(ts_x25519(s1, a, pb) == 1);
+    CHECK(ts_x25519(s2, b, pa) == 1);
+    CHECK_MEM(s1, s2, 32, "shared secrets agree");
+  }
+}
