@@ -93,3 +93,103 @@ TS_TEST(x25519_edge_cases) {
     CHECK_MEM(s1, s2, 32, "shared secrets agree");
   }
 }
+
+/* ---- Ed25519 ---------------------------------------------------------------------------- */
+#include "ed25519.h"
+
+static void check_ed25519(const char *seed_hex, const char *pub_hex, const char *msg_hex,
+                          const char *sig_hex) {
+  uint8_t seed[32], pub[32], want_pub[32], sig[64], want_sig[64], msg[128];
+  size_t len = ts_unhex(msg_hex, msg, sizeof msg);
+  ts_unhex(seed_hex, seed, 32);
+  ts_unhex(pub_hex, want_pub, 32);
+  ts_unhex(sig_hex, want_sig, 64);
+  ts_ed25519_public_key(pub, seed);
+  CHECK_MEM(pub, want_pub, 32, pub_hex);
+  ts_ed25519_sign(sig, seed, pub, msg, len);
+  CHECK_MEM(sig, want_sig, 64, sig_hex);
+  CHECK(ts_ed25519_verify(pub, msg, len, sig) == 1);
+  /* Any flipped bit in the message, the key or the signature breaks it. */
+  for (size_t bit = 0; bit < 8 * 64; bit += 37) {
+    sig[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+    CHECK(ts_ed25519_verify(pub, msg, len, sig) == 0);
+    sig[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+  }
+  pub[5] ^= 4;
+  CHECK(ts_ed25519_verify(pub, msg, len, sig) == 0);
+  pub[5] ^= 4;
+  if (len) {
+    msg[len - 1] ^= 1;
+    CHECK(ts_ed25519_verify(pub, msg, len, sig) == 0);
+  }
+}
+
+TS_TEST(ed25519_rfc8032) {
+  check_ed25519("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
+                "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "",
+                "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc6"
+                "1e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
+  check_ed25519("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
+                "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
+                "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e45"
+                "8f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00");
+  check_ed25519("c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7",
+                "fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025", "af82",
+                "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae"
+                "67f760984dc6594a7c15e9716ed28dc027beceea1ec40a");
+  check_ed25519("833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42",
+                "ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf",
+                "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836"
+                "ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
+                "dc2a4459e7369633a52b1bf277839a00201009a3efbf3ecb69bea2186c26b58909351fc9ac90b3ecfd"
+                "fbc7c66431e0303dca179c138ac17ad9bef1177331a704");
+}
+
+/* The strict checks of verification. */
+TS_TEST(ed25519_strict_verify) {
+  uint8_t seed[32], pub[32], sig[64], msg[40];
+  uint64_t rng = 99;
+  ts_test_bytes(&rng, seed, 32);
+  ts_test_bytes(&rng, msg, sizeof msg);
+  ts_ed25519_public_key(pub, seed);
+  ts_ed25519_sign(sig, seed, pub, msg, sizeof msg);
+  CHECK(ts_ed25519_verify(pub, msg, sizeof msg, sig) == 1);
+  /* S + L: the same point equation, but S >= L must be rejected (malleability). */
+  static const uint8_t L[32] = {0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+                                0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                0, 0, 0, 0, 0x10};
+  uint8_t bad[64];
+  memcpy(bad, sig, 64);
+  unsigned c = 0;
+  for (int i = 0; i < 32; i++) {
+    c += bad[32 + i] + L[i];
+    bad[32 + i] = (uint8_t)c;
+    c >>= 8;
+  }
+  CHECK(ts_ed25519_verify(pub, msg, sizeof msg, bad) == 0);
+  /* Small-order public keys: the identity (y = 1) and the point of order 2 (y = -1). */
+  uint8_t small[32] = {1};
+  CHECK(ts_ed25519_verify(small, msg, sizeof msg, sig) == 0);
+  ts_unhex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", small, 32);
+  CHECK(ts_ed25519_verify(small, msg, sizeof msg, sig) == 0);
+  /* Non-canonical y (p + 1 encodes y = 1 again) and "negative zero" x. */
+  ts_unhex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", small, 32);
+  CHECK(ts_ed25519_verify(small, msg, sizeof msg, sig) == 0);
+  uint8_t negzero[32] = {1};
+  negzero[31] = 0x80;
+  CHECK(ts_ed25519_verify(negzero, msg, sizeof msg, sig) == 0);
+  /* R of small order (the identity) with an otherwise valid-looking S. */
+  memcpy(bad, sig, 64);
+  memset(bad, 0, 32);
+  bad[0] = 1;
+  CHECK(ts_ed25519_verify(pub, msg, sizeof msg, bad) == 0);
+  /* Random keys and messages round-trip. */
+  for (int i = 0; i < 50; i++) {
+    ts_test_bytes(&rng, seed, 32);
+    size_t len = (size_t)i % sizeof msg;
+    ts_test_bytes(&rng, msg, len);
+    ts_ed25519_public_key(pub, seed);
+    ts_ed25519_sign(sig, seed, pub, msg, len);
+    CHECK(ts_ed25519_verify(pub, msg, len, sig) == 1);
+  }
+}
