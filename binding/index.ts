@@ -4,3 +4,4 @@ export type { CpuFeatures } from './cpu';
 export { hash, hmac } from './hash';
 export type { HashAlgorithm } from './hash';
 export { randomBytes } from './random';
+export { ed25519PublicKey, ed25519Sign, ed25519Verify, x25519, x25519GenerateKey, x25519PublicKey } from './curve25519';
