@@ -2,8 +2,12 @@
  * secret: under valgrind memcheck (built with -DTS_VALGRIND_CT=ON) any branch or memory index
  * that depends on them is reported. Run: valgrind --error-exitcode=1 ./core_test ct_curves */
 #include "ed25519.h"
+#include "ed448.h"
 #include "test.h"
 #include "x25519.h"
+#include "x448.h"
+
+static void ct_448(void);
 
 TS_TEST(ct_curves) {
   uint64_t rng = 2024;
@@ -32,5 +36,35 @@ TS_TEST(ct_curves) {
     ts_declassify(sig, 64);
     ts_declassify(seed, 32);
     CHECK(ts_ed25519_verify(pub, msg, sizeof msg, sig) == 1);
+  }
+  ct_448();
+}
+
+
+static void ct_448(void) {
+  uint64_t rng = 448;
+  for (int round = 0; round < 2; round++) {
+    uint8_t k[56], u[56], out[56];
+    ts_test_bytes(&rng, k, 56);
+    ts_test_bytes(&rng, u, 56);
+    ts_secret(k, 56);
+    ts_secret(u, 56);
+    int ok = ts_x448(out, k, u);
+    ts_declassify(&ok, sizeof ok);
+    CHECK(ok == 1);
+    ts_x448_base(out, k);
+    ts_declassify(out, 56);
+    ts_declassify(k, 56);
+
+    uint8_t seed[57], pub[57], sig[114], msg[50], ctx[5] = {1, 2, 3, 4, 5};
+    ts_test_bytes(&rng, seed, 57);
+    ts_test_bytes(&rng, msg, sizeof msg);
+    ts_secret(seed, 57);
+    ts_ed448_public_key(pub, seed);
+    ts_declassify(pub, 57);
+    ts_ed448_sign(sig, seed, pub, ctx, sizeof ctx, msg, sizeof msg);
+    ts_declassify(sig, 114);
+    ts_declassify(seed, 57);
+    CHECK(ts_ed448_verify(pub, ctx, sizeof ctx, msg, sizeof msg, sig) == 1);
   }
 }

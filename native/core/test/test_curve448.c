@@ -88,3 +88,99 @@ TS_TEST(x448_edge_cases) {
     CHECK_MEM(s1, s2, 56, "shared secrets agree");
   }
 }
+
+/* ---- Ed448 ------------------------------------------------------------------------------ */
+#include "ed448.h"
+
+static void check_ed448(const char *seed_hex, const char *pub_hex, const char *ctx_hex,
+                        const char *msg_hex, const char *sig_hex) {
+  uint8_t seed[57], pub[57], want_pub[57], sig[114], want_sig[114], msg[64], ctx[64];
+  size_t len = ts_unhex(msg_hex, msg, sizeof msg);
+  size_t ctxlen = ts_unhex(ctx_hex, ctx, sizeof ctx);
+  ts_unhex(seed_hex, seed, 57);
+  ts_unhex(pub_hex, want_pub, 57);
+  ts_unhex(sig_hex, want_sig, 114);
+  ts_ed448_public_key(pub, seed);
+  CHECK_MEM(pub, want_pub, 57, pub_hex);
+  ts_ed448_sign(sig, seed, pub, ctx, ctxlen, msg, len);
+  CHECK_MEM(sig, want_sig, 114, sig_hex);
+  CHECK(ts_ed448_verify(pub, ctx, ctxlen, msg, len, sig) == 1);
+  for (size_t bit = 0; bit < 8 * 114; bit += 41) {
+    sig[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+    CHECK(ts_ed448_verify(pub, ctx, ctxlen, msg, len, sig) == 0);
+    sig[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+  }
+  /* The context is bound into the signature. */
+  uint8_t other[1] = {0x42};
+  CHECK(ts_ed448_verify(pub, other, 1, msg, len, sig) == 0);
+  pub[3] ^= 1;
+  CHECK(ts_ed448_verify(pub, ctx, ctxlen, msg, len, sig) == 0);
+}
+
+TS_TEST(ed448_rfc8032) {
+  check_ed448("6c82a562cb808d10d632be89c8513ebf6c929f34ddfa8c9f63c9960ef6e348a3528c8a3fcc2f044e39a3fc5b94492f8f032e7549a20098f95b",
+              "5fd7449b59b461fd2ce787ec616ad46a1da1342485a70e1f8a0ea75d80e96778edf124769b46c7061bd6783df1e50f6cd1fa1abeafe8256180",
+              "", "",
+              "533a37f6bbe457251f023c0d88f976ae2dfb504a843e34d2074fd823d41a591f2b233f034f628281f2fd7a22ddd47d7828c59bd0a21bfd3980ff0d2028d4b18a9df63e006c5d1c2d345b925d8dc00b4104852db99ac5c7cdda8530a113a0f4dbb61149f05a7363268c71d95808ff2e652600");
+  check_ed448("c4eab05d357007c632f3dbb48489924d552b08fe0c353a0d4a1f00acda2c463afbea67c5e8d2877c5e3bc397a659949ef8021e954e0a12274e",
+              "43ba28f430cdff456ae531545f7ecd0ac834a55d9358c0372bfa0c6c6798c0866aea01eb00742802b8438ea4cb82169c235160627b4c3a9480",
+              "", "03",
+              "26b8f91727bd62897af15e41eb43c377efb9c610d48f2335cb0bd0087810f4352541b143c4b981b7e18f62de8ccdf633fc1bf037ab7cd779805e0dbcc0aae1cbcee1afb2e027df36bc04dcecbf154336c19f0af7e0a6472905e799f1953d2a0ff3348ab21aa4adafd1d234441cf807c03a00");
+  check_ed448("c4eab05d357007c632f3dbb48489924d552b08fe0c353a0d4a1f00acda2c463afbea67c5e8d2877c5e3bc397a659949ef8021e954e0a12274e",
+              "43ba28f430cdff456ae531545f7ecd0ac834a55d9358c0372bfa0c6c6798c0866aea01eb00742802b8438ea4cb82169c235160627b4c3a9480",
+              "666f6f", "03",
+              "d4f8f6131770dd46f40867d6fd5d5055de43541f8c5e35abbcd001b32a89f7d2151f7647f11d8ca2ae279fb842d607217fce6e042f6815ea000c85741de5c8da1144a6a1aba7f96de42505d7a7298524fda538fccbbb754f578c1cad10d54d0d5428407e85dcbc98a49155c13764e66c3c00");
+  check_ed448("cd23d24f714274e744343237b93290f511f6425f98e64459ff203e8985083ffdf60500553abc0e05cd02184bdb89c4ccd67e187951267eb328",
+              "dcea9e78f35a1bf3499a831b10b86c90aac01cd84b67a0109b55a36e9328b1e365fce161d71ce7131a543ea4cb5f7e9f1d8b00696447001400",
+              "", "0c3e544074ec63b0265e0c",
+              "1f0a8888ce25e8d458a21130879b840a9089d999aaba039eaf3e3afa090a09d389dba82c4ff2ae8ac5cdfb7c55e94d5d961a29fe0109941e00b8dbdeea6d3b051068df7254c0cdc129cbe62db2dc957dbb47b51fd3f213fb8698f064774250a5028961c9bf8ffd973fe5d5c206492b140e00");
+}
+
+TS_TEST(ed448_strict_verify) {
+  uint8_t seed[57], pub[57], sig[114], msg[40];
+  uint64_t rng = 5;
+  ts_test_bytes(&rng, seed, 57);
+  ts_test_bytes(&rng, msg, sizeof msg);
+  ts_ed448_public_key(pub, seed);
+  ts_ed448_sign(sig, seed, pub, NULL, 0, msg, sizeof msg);
+  CHECK(ts_ed448_verify(pub, NULL, 0, msg, sizeof msg, sig) == 1);
+  /* S + L must be rejected. L = 2^446 - 0x8335dc163bb124b65129c96fde933d8d723a70aadc873d6d54a7bb0d */
+  uint8_t L[57];
+  CHECK(ts_unhex("f34458ab92c27823558fc58d72c26c219036d6ae49db4ec4e923ca7cffffffffffffffffffffffffffffffffffffffffffffffffffffff3f00", L, 57) == 57);
+  uint8_t bad[114];
+  memcpy(bad, sig, 114);
+  unsigned c = 0;
+  for (int i = 0; i < 57; i++) {
+    c += bad[57 + i] + L[i];
+    bad[57 + i] = (uint8_t)c;
+    c >>= 8;
+  }
+  CHECK(ts_ed448_verify(pub, NULL, 0, msg, sizeof msg, bad) == 0);
+  /* A non-zero last byte of S. */
+  memcpy(bad, sig, 114);
+  bad[113] = 1;
+  CHECK(ts_ed448_verify(pub, NULL, 0, msg, sizeof msg, bad) == 0);
+  /* Small-order keys: the identity (y = 1) and (0, -1); bits 0-6 of the last byte set. */
+  uint8_t small[57] = {1};
+  CHECK(ts_ed448_verify(small, NULL, 0, msg, sizeof msg, sig) == 0);
+  ts_unhex("fefffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffffffffffffffffffffffffffffffffffffffffffffffffff00", small, 57);
+  CHECK(ts_ed448_verify(small, NULL, 0, msg, sizeof msg, sig) == 0);
+  memcpy(small, pub, 57);
+  small[56] |= 1;
+  CHECK(ts_ed448_verify(small, NULL, 0, msg, sizeof msg, sig) == 0);
+  /* Non-canonical y: p + 1 = 2^448 - 2^224 (encodes y = 1). */
+  ts_unhex("00000000000000000000000000000000000000000000000000000000ffffffffffffffffffffffffffffffffffffffffffffffffffffff00", small, 57);
+  CHECK(ts_ed448_verify(small, NULL, 0, msg, sizeof msg, sig) == 0);
+  /* A context longer than 255 bytes never verifies. */
+  static uint8_t longctx[256];
+  CHECK(ts_ed448_verify(pub, longctx, 256, msg, sizeof msg, sig) == 0);
+  for (int i = 0; i < 30; i++) {
+    ts_test_bytes(&rng, seed, 57);
+    size_t len = (size_t)i % sizeof msg;
+    ts_test_bytes(&rng, msg, len);
+    uint8_t ctx[3] = {(uint8_t)i, 1, 2};
+    ts_ed448_public_key(pub, seed);
+    ts_ed448_sign(sig, seed, pub, ctx, (size_t)i % 4, msg, len);
+    CHECK(ts_ed448_verify(pub, ctx, (size_t)i % 4, msg, len, sig) == 1);
+  }
+}
