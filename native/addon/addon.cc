@@ -67,6 +67,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitHash(env, exports);
   tsaddon::InitRandom(env, exports);
   tsaddon::InitCurve25519(env, exports);
+  tsaddon::InitCurve448(env, exports);
   return exports;
 }
 
