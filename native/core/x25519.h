@@ -18,9 +18,6 @@ void ts_x25519_base(uint8_t out[32], const uint8_t scalar[32]);
  * chosen by dispatch.c. */
 typedef void ts_x25519_fn(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32]);
 ts_x25519_fn ts_x25519_generic;
-#if defined(__x86_64__)
-ts_x25519_fn ts_x25519_adx; /* 4x64-bit limbs with MULX/ADCX/ADOX; needs BMI2 and ADX */
-#endif
 extern ts_x25519_fn *ts_x25519_impl;
 
 #endif
