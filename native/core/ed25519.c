@@ -91,64 +91,65 @@ static void p3_dbl(ge_p1p1 *r, const ge_p3 *p) {
   p2_dbl(r, &q);
 }
 
-/* add-2008-hwcd-3: r = p + q. This is constant-time. */
+/* add-2008-hwcd-3: r = p + q. This is constant-time. (The differences only feed
+ * multiplications, so they skip the reduction: see the bounds in fe25519.h.) */
 static void ge_add(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q) {
   ts_fe25519 a, b, c, d, t;
-  ts_fe25519_sub(&t, &p->Y, &p->X);
+  ts_fe25519_sub_nc(&t, &p->Y, &p->X);
   ts_fe25519_mul(&a, &t, &q->ymx);
   ts_fe25519_add(&t, &p->Y, &p->X);
   ts_fe25519_mul(&b, &t, &q->ypx);
   ts_fe25519_mul(&c, &p->T, &q->t2d);
   ts_fe25519_mul(&d, &p->Z, &q->z2);
-  ts_fe25519_sub(&r->E, &b, &a);
+  ts_fe25519_sub_nc(&r->E, &b, &a);
   ts_fe25519_add(&r->H, &b, &a);
-  ts_fe25519_sub(&r->F, &d, &c);
+  ts_fe25519_sub_nc(&r->F, &d, &c);
   ts_fe25519_add(&r->G, &d, &c);
 }
 
 /* r = p - q. */
 static void ge_sub(ge_p1p1 *r, const ge_p3 *p, const ge_cached *q) {
   ts_fe25519 a, b, c, d, t;
-  ts_fe25519_sub(&t, &p->Y, &p->X);
+  ts_fe25519_sub_nc(&t, &p->Y, &p->X);
   ts_fe25519_mul(&a, &t, &q->ypx);
   ts_fe25519_add(&t, &p->Y, &p->X);
   ts_fe25519_mul(&b, &t, &q->ymx);
   ts_fe25519_mul(&c, &p->T, &q->t2d);
   ts_fe25519_mul(&d, &p->Z, &q->z2);
-  ts_fe25519_sub(&r->E, &b, &a);
+  ts_fe25519_sub_nc(&r->E, &b, &a);
   ts_fe25519_add(&r->H, &b, &a);
   ts_fe25519_add(&r->F, &d, &c);
-  ts_fe25519_sub(&r->G, &d, &c);
+  ts_fe25519_sub_nc(&r->G, &d, &c);
 }
 
 /* r = p + q for an affine q (Z = 1). This is constant-time. */
 static void ge_madd(ge_p1p1 *r, const ge_p3 *p, const ts_ge25519_precomp *q) {
   ts_fe25519 a, b, c, d, t;
-  ts_fe25519_sub(&t, &p->Y, &p->X);
+  ts_fe25519_sub_nc(&t, &p->Y, &p->X);
   ts_fe25519_mul(&a, &t, &q->ymx);
   ts_fe25519_add(&t, &p->Y, &p->X);
   ts_fe25519_mul(&b, &t, &q->ypx);
   ts_fe25519_mul(&c, &p->T, &q->xy2d);
   ts_fe25519_add(&d, &p->Z, &p->Z);
-  ts_fe25519_sub(&r->E, &b, &a);
+  ts_fe25519_sub_nc(&r->E, &b, &a);
   ts_fe25519_add(&r->H, &b, &a);
-  ts_fe25519_sub(&r->F, &d, &c);
+  ts_fe25519_sub_nc(&r->F, &d, &c);
   ts_fe25519_add(&r->G, &d, &c);
 }
 
 /* r = p - q for an affine q. */
 static void ge_msub(ge_p1p1 *r, const ge_p3 *p, const ts_ge25519_precomp *q) {
   ts_fe25519 a, b, c, d, t;
-  ts_fe25519_sub(&t, &p->Y, &p->X);
+  ts_fe25519_sub_nc(&t, &p->Y, &p->X);
   ts_fe25519_mul(&a, &t, &q->ypx);
   ts_fe25519_add(&t, &p->Y, &p->X);
   ts_fe25519_mul(&b, &t, &q->ymx);
   ts_fe25519_mul(&c, &p->T, &q->xy2d);
   ts_fe25519_add(&d, &p->Z, &p->Z);
-  ts_fe25519_sub(&r->E, &b, &a);
+  ts_fe25519_sub_nc(&r->E, &b, &a);
   ts_fe25519_add(&r->H, &b, &a);
   ts_fe25519_add(&r->F, &d, &c);
-  ts_fe25519_sub(&r->G, &d, &c);
+  ts_fe25519_sub_nc(&r->G, &d, &c);
 }
 
 /* RFC 8032 §5.1.2: y with the sign of x in the top bit. This is constant-time. */

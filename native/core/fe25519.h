@@ -6,6 +6,7 @@
  *   "reduced": each limb < 2^51 + 2^18  (output of mul, sq, sub, carry, frombytes)
  *   add:  inputs reduced                 -> limbs < 2^52.1
  *   sub:  inputs < 2^53                  -> reduced
+ *   sub_nc: inputs reduced               -> limbs < 2^53.4 (for mul, sq, mul_small only)
  *   mul, sq, mul_small: inputs < 2^54    -> reduced */
 #ifndef TS_FE25519_H
 #define TS_FE25519_H
@@ -55,6 +56,16 @@ static inline void ts_fe25519_sub(ts_fe25519 *h, const ts_fe25519 *f, const ts_f
   t.v[3] = f->v[3] + (UINT64_C(0x1ffffffffffffc) - g->v[3]);
   t.v[4] = f->v[4] + (UINT64_C(0x1ffffffffffffc) - g->v[4]);
   ts_fe25519_carry(h, &t);
+}
+
+/* h = f - g without the reduction, for f, g reduced: limbs < 2^53.4, fit only for mul, sq and
+ * mul_small. This is constant-time. */
+static inline void ts_fe25519_sub_nc(ts_fe25519 *h, const ts_fe25519 *f, const ts_fe25519 *g) {
+  h->v[0] = f->v[0] + (UINT64_C(0x1fffffffffffb4) - g->v[0]);
+  h->v[1] = f->v[1] + (UINT64_C(0x1ffffffffffffc) - g->v[1]);
+  h->v[2] = f->v[2] + (UINT64_C(0x1ffffffffffffc) - g->v[2]);
+  h->v[3] = f->v[3] + (UINT64_C(0x1ffffffffffffc) - g->v[3]);
+  h->v[4] = f->v[4] + (UINT64_C(0x1ffffffffffffc) - g->v[4]);
 }
 
 /* h = -f for reduced f. This is constant-time. */
