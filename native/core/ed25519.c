@@ -152,15 +152,21 @@ static void ge_msub(ge_p1p1 *r, const ge_p3 *p, const ts_ge25519_precomp *q) {
   ts_fe25519_sub_nc(&r->G, &d, &c);
 }
 
-/* RFC 8032 §5.1.2: y with the sign of x in the top bit. This is constant-time. */
-static void p2_encode(uint8_t s[32], const ts_fe25519 *X, const ts_fe25519 *Y,
-                      const ts_fe25519 *Z) {
-  ts_fe25519 zi, x, y;
-  ts_fe25519_invert(&zi, Z);
-  ts_fe25519_mul(&x, X, &zi);
-  ts_fe25519_mul(&y, Y, &zi);
+/* RFC 8032 §5.1.2: y with the sign of x in the top bit, given zi = 1/Z. This is constant-time. */
+static void encode_zi(uint8_t s[32], const ts_fe25519 *X, const ts_fe25519 *Y,
+                      const ts_fe25519 *zi) {
+  ts_fe25519 x, y;
+  ts_fe25519_mul(&x, X, zi);
+  ts_fe25519_mul(&y, Y, zi);
   ts_fe25519_tobytes(s, &y);
   s[31] ^= (uint8_t)(ts_fe25519_isodd(&x) << 7);
+}
+
+static void p2_encode(uint8_t s[32], const ts_fe25519 *X, const ts_fe25519 *Y,
+                      const ts_fe25519 *Z) {
+  ts_fe25519 zi;
+  ts_fe25519_invert(&zi, Z);
+  encode_zi(s, X, Y, &zi);
 }
 
 /* RFC 8032 §5.1.3, strict: rejects y >= p and x = 0 with the sign bit set. Returns 1 on success.
@@ -303,10 +309,10 @@ void ts_ed25519_public_key(uint8_t pub[32], const uint8_t seed[32]) {
 void ts_ed25519_sign(uint8_t sig[64], const uint8_t seed[32], const uint8_t pub[32],
                      const uint8_t *msg, size_t len) {
   const ts_sc_modulus *L = &ed25519_order;
-  uint8_t a[32], prefix[32], h[64], rb[32];
+  uint8_t a[32], prefix[32], h[64], rb[32], own_pub[32];
   uint64_t r[TS_SC_MAX], k[TS_SC_MAX], s[TS_SC_MAX], av[TS_SC_MAX];
   ts_sha512_ctx c;
-  ge_p3 R;
+  ge_p3 R, A;
   expand_seed(a, prefix, seed);
   /* r = SHA-512(prefix || M) mod L, R = [r]B */
   ts_sha512_init(&c);
@@ -316,7 +322,21 @@ void ts_ed25519_sign(uint8_t sig[64], const uint8_t seed[32], const uint8_t pub[
   ts_sc_reduce(L, r, h, 64);
   ts_sc_to_bytes(L, rb, 32, r);
   base_mul(&R, rb);
-  p2_encode(sig, &R.X, &R.Y, &R.Z);
+  if (pub) {
+    p2_encode(sig, &R.X, &R.Y, &R.Z);
+  } else {
+    /* A = [a]B as well; one inversion serves both encodings (Montgomery's trick). */
+    ts_fe25519 zz, inv, zi;
+    base_mul(&A, a);
+    ts_fe25519_mul(&zz, &A.Z, &R.Z);
+    ts_fe25519_invert(&inv, &zz);
+    ts_fe25519_mul(&zi, &inv, &A.Z);
+    encode_zi(sig, &R.X, &R.Y, &zi);
+    ts_fe25519_mul(&zi, &inv, &R.Z);
+    encode_zi(own_pub, &A.X, &A.Y, &zi);
+    pub = own_pub;
+    ts_wipe(&A, sizeof A);
+  }
   /* k = SHA-512(R || A || M) mod L, S = r + k a mod L */
   ts_sha512_init(&c);
   ts_sha512_update(&c, sig, 32);

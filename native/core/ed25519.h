@@ -13,8 +13,10 @@
  * constant-time. */
 void ts_ed25519_public_key(uint8_t pub[32], const uint8_t seed[32]);
 
-/* RFC 8032 §5.1.6. pub must be the public key of seed (ts_ed25519_public_key). This is
- * constant-time in the seed. */
+/* RFC 8032 §5.1.6. pub must be the public key of seed (ts_ed25519_public_key), or NULL to have
+ * it derived here (cheaper than a separate ts_ed25519_public_key: the two points share one
+ * inversion). Never pass a public key that might not belong to seed: two signatures of one
+ * message under different keys reveal the secret scalar. This is constant-time in the seed. */
 void ts_ed25519_sign(uint8_t sig[64], const uint8_t seed[32], const uint8_t pub[32],
                      const uint8_t *msg, size_t len);
 

@@ -102,14 +102,19 @@ static void ge_madd(ge448_p1p1 *r, const ge448 *p, const ge448_affine *q) {
   ts_fe448_sub(&r->H, &b, &a);
 }
 
-/* RFC 8032 §5.2.2. This is constant-time. */
-static void encode(uint8_t s[57], const ge448 *p) {
-  ts_fe448 zi, x, y;
-  ts_fe448_invert(&zi, &p->Z);
-  ts_fe448_mul(&x, &p->X, &zi);
-  ts_fe448_mul(&y, &p->Y, &zi);
+/* RFC 8032 §5.2.2, given zi = 1/Z. This is constant-time. */
+static void encode_zi(uint8_t s[57], const ge448 *p, const ts_fe448 *zi) {
+  ts_fe448 x, y;
+  ts_fe448_mul(&x, &p->X, zi);
+  ts_fe448_mul(&y, &p->Y, zi);
   ts_fe448_tobytes(s, &y);
   s[56] = (uint8_t)(ts_fe448_isodd(&x) << 7);
+}
+
+static void encode(uint8_t s[57], const ge448 *p) {
+  ts_fe448 zi;
+  ts_fe448_invert(&zi, &p->Z);
+  encode_zi(s, p, &zi);
 }
 
 /* RFC 8032 §5.2.3, strict (y < p, unused bits zero, no x = 0 with the sign set). Returns 1 on
@@ -212,17 +217,21 @@ static void base_mul(ge448 *h, const uint8_t a[56]) {
   ts_wipe(&t, sizeof t);
 }
 
-/* [s mod L]B encoded; s is 56 bytes (any value below 2^448). This is constant-time. */
-static void base_mul_encode(uint8_t out[57], const uint8_t s[56]) {
+/* P = [s mod L]B; s is 56 bytes (any value below 2^448). This is constant-time. */
+static void base_mul_any(ge448 *P, const uint8_t s[56]) {
   uint64_t v[TS_SC_MAX];
   uint8_t red[56];
-  ge448 P;
   ts_sc_reduce(&ed448_order, v, s, 56);
   ts_sc_to_bytes(&ed448_order, red, 56, v);
-  base_mul(&P, red);
-  encode(out, &P);
+  base_mul(P, red);
   ts_wipe(v, sizeof v);
   ts_wipe(red, sizeof red);
+}
+
+static void base_mul_encode(uint8_t out[57], const uint8_t s[56]) {
+  ge448 P;
+  base_mul_any(&P, s);
+  encode(out, &P);
   ts_wipe(&P, sizeof P);
 }
 
@@ -257,7 +266,7 @@ void ts_ed448_public_key(uint8_t pub[57], const uint8_t seed[57]) {
 void ts_ed448_sign(uint8_t sig[114], const uint8_t seed[57], const uint8_t pub[57],
                    const uint8_t *ctx, size_t ctxlen, const uint8_t *msg, size_t len) {
   const ts_sc_modulus *L = &ed448_order;
-  uint8_t s[57], prefix[57], h[114], rb[56];
+  uint8_t s[57], prefix[57], h[114], rb[56], own_pub[57];
   uint64_t r[TS_SC_MAX], k[TS_SC_MAX], S[TS_SC_MAX], sv[TS_SC_MAX];
   ts_keccak_ctx c;
   expand_seed(s, prefix, seed);
@@ -268,7 +277,24 @@ void ts_ed448_sign(uint8_t sig[114], const uint8_t seed[57], const uint8_t pub[5
   ts_keccak_squeeze(&c, h, 114);
   ts_sc_reduce(L, r, h, 114);
   ts_sc_to_bytes(L, rb, 56, r);
-  base_mul_encode(sig, rb);
+  if (pub) {
+    base_mul_encode(sig, rb);
+  } else {
+    /* A = [s]B as well; one inversion serves both encodings (Montgomery's trick). */
+    ge448 A, R;
+    ts_fe448 zz, inv, zi;
+    base_mul_any(&R, rb);
+    base_mul_any(&A, s);
+    ts_fe448_mul(&zz, &A.Z, &R.Z);
+    ts_fe448_invert(&inv, &zz);
+    ts_fe448_mul(&zi, &inv, &A.Z);
+    encode_zi(sig, &R, &zi);
+    ts_fe448_mul(&zi, &inv, &R.Z);
+    encode_zi(own_pub, &A, &zi);
+    pub = own_pub;
+    ts_wipe(&A, sizeof A);
+    ts_wipe(&R, sizeof R);
+  }
   /* k = SHAKE256(dom4 || R || A || M, 114) mod L, S = r + k s mod L */
   hash_init(&c, ctx, ctxlen);
   ts_keccak_absorb(&c, sig, 57);

@@ -16,7 +16,9 @@
 void ts_ed448_public_key(uint8_t pub[57], const uint8_t seed[57]);
 
 /* RFC 8032 §5.2.6 with context ctx (ctxlen <= 255; the caller checks). pub must be the public
- * key of seed. This is constant-time in the seed. */
+ * key of seed, or NULL to have it derived here (the two points then share one inversion). Never
+ * pass a public key that might not belong to seed: two signatures of one message under
+ * different keys reveal the secret scalar. This is constant-time in the seed. */
 void ts_ed448_sign(uint8_t sig[114], const uint8_t seed[57], const uint8_t pub[57],
                    const uint8_t *ctx, size_t ctxlen, const uint8_t *msg, size_t len);
 

@@ -34,6 +34,8 @@ TS_TEST(ct_curves) {
     ts_declassify(pub, 32);
     ts_ed25519_sign(sig, seed, pub, msg, sizeof msg);
     ts_declassify(sig, 64);
+    ts_ed25519_sign(sig, seed, NULL, msg, sizeof msg);
+    ts_declassify(sig, 64);
     ts_declassify(seed, 32);
     CHECK(ts_ed25519_verify(pub, msg, sizeof msg, sig) == 1);
   }
@@ -63,6 +65,8 @@ static void ct_448(void) {
     ts_ed448_public_key(pub, seed);
     ts_declassify(pub, 57);
     ts_ed448_sign(sig, seed, pub, ctx, sizeof ctx, msg, sizeof msg);
+    ts_declassify(sig, 114);
+    ts_ed448_sign(sig, seed, NULL, ctx, sizeof ctx, msg, sizeof msg);
     ts_declassify(sig, 114);
     ts_declassify(seed, 57);
     CHECK(ts_ed448_verify(pub, ctx, sizeof ctx, msg, sizeof msg, sig) == 1);

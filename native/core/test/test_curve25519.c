@@ -108,6 +108,9 @@ static void check_ed25519(const char *seed_hex, const char *pub_hex, const char 
   CHECK_MEM(pub, want_pub, 32, pub_hex);
   ts_ed25519_sign(sig, seed, pub, msg, len);
   CHECK_MEM(sig, want_sig, 64, sig_hex);
+  memset(sig, 0, 64);
+  ts_ed25519_sign(sig, seed, NULL, msg, len); /* public key derived inside */
+  CHECK_MEM(sig, want_sig, 64, sig_hex);
   CHECK(ts_ed25519_verify(pub, msg, len, sig) == 1);
   /* Any flipped bit in the message, the key or the signature breaks it. */
   for (size_t bit = 0; bit < 8 * 64; bit += 37) {

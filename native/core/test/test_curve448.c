@@ -104,6 +104,9 @@ static void check_ed448(const char *seed_hex, const char *pub_hex, const char *c
   CHECK_MEM(pub, want_pub, 57, pub_hex);
   ts_ed448_sign(sig, seed, pub, ctx, ctxlen, msg, len);
   CHECK_MEM(sig, want_sig, 114, sig_hex);
+  memset(sig, 0, 114);
+  ts_ed448_sign(sig, seed, NULL, ctx, ctxlen, msg, len); /* public key derived inside */
+  CHECK_MEM(sig, want_sig, 114, sig_hex);
   CHECK(ts_ed448_verify(pub, ctx, ctxlen, msg, len, sig) == 1);
   for (size_t bit = 0; bit < 8 * 114; bit += 41) {
     sig[bit / 8] ^= (uint8_t)(1u << (bit % 8));
