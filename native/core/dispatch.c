@@ -79,6 +79,9 @@ static void select_curve25519_448(uint32_t f) {
   (void)f;
   ts_x25519_impl = ts_x25519_generic;
   note("x25519", "generic");
+  note("ed25519", "generic");
+  note("x448", "generic");
+  note("ed448", "generic");
 }
 
 void ts_dispatch_select(uint32_t f) {

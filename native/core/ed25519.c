@@ -283,7 +283,7 @@ static void base_mul(ge_p3 *h, const uint8_t a[32]) {
   ts_wipe(&t, sizeof t);
 }
 
-/* RFC 8032 §5.1.5: the secret scalar (clamped) and the prefix. */
+/* RFC 8032 §5.1.5: the secret scalar (clamped) and the prefix. This is constant-time. */
 static void expand_seed(uint8_t a[32], uint8_t prefix[32], const uint8_t seed[32]) {
   uint8_t h[64];
   ts_sha512(seed, 32, h);

@@ -235,7 +235,8 @@ static void base_mul_encode(uint8_t out[57], const uint8_t s[56]) {
   ts_wipe(&P, sizeof P);
 }
 
-/* RFC 8032 §5.2.5: the clamped scalar s (57 bytes, the last zero) and the prefix. */
+/* RFC 8032 §5.2.5: the clamped scalar s (57 bytes, the last zero) and the prefix. This is
+ * constant-time. */
 static void expand_seed(uint8_t s[57], uint8_t prefix[57], const uint8_t seed[57]) {
   uint8_t h[114];
   ts_shake256(h, 114, seed, 57);
@@ -247,7 +248,7 @@ static void expand_seed(uint8_t s[57], uint8_t prefix[57], const uint8_t seed[57
   ts_wipe(h, sizeof h);
 }
 
-/* SHAKE256 started with dom4(0, ctx) = "SigEd448" || 0 || len(ctx) || ctx. */
+/* SHAKE256 started with dom4(0, ctx) = "SigEd448" || 0 || len(ctx) || ctx (RFC 8032 §5.2). */
 static void hash_init(ts_keccak_ctx *c, const uint8_t *ctx, size_t ctxlen) {
   uint8_t dom[10] = {'S', 'i', 'g', 'E', 'd', '4', '4', '8', 0, (uint8_t)ctxlen};
   ts_shake256_init(c);

@@ -26,7 +26,8 @@ void ts_sc_reduce(const ts_sc_modulus *M, uint64_t *r, const uint8_t *x, size_t 
 void ts_sc_muladd(const ts_sc_modulus *M, uint64_t *r, const uint64_t *a, const uint64_t *b,
                   const uint64_t *c);
 
-/* n limbs from len <= 8n little-endian bytes (zero-extended), and back (len <= 8n). */
+/* n limbs from len <= 8n little-endian bytes (zero-extended), and back (len <= 8n). These are
+ * constant-time. */
 void ts_sc_from_bytes(const ts_sc_modulus *M, uint64_t *r, const uint8_t *x, size_t len);
 void ts_sc_to_bytes(const ts_sc_modulus *M, uint8_t *out, size_t len, const uint64_t *a);
 
