@@ -6,7 +6,7 @@
  *   "reduced": each limb < 2^51 + 2^18  (output of mul, sq, sub, carry, frombytes)
  *   add:  inputs reduced                 -> limbs < 2^52.1
  *   sub:  inputs < 2^53                  -> reduced
- *   sub_nc: inputs reduced               -> limbs < 2^53.4 (for mul, sq, mul_small only)
+ *   sub_nc: f < 2^52.1, g reduced         -> limbs < 2^53.6 (for mul, sq, mul_small only)
  *   mul, sq, mul_small: inputs < 2^54    -> reduced */
 #ifndef TS_FE25519_H
 #define TS_FE25519_H
@@ -58,8 +58,8 @@ static inline void ts_fe25519_sub(ts_fe25519 *h, const ts_fe25519 *f, const ts_f
   ts_fe25519_carry(h, &t);
 }
 
-/* h = f - g without the reduction, for f, g reduced: limbs < 2^53.4, fit only for mul, sq and
- * mul_small. This is constant-time. */
+/* h = f - g without the reduction, for f < 2^52.1 (reduced, or a sum of two reduced) and g
+ * reduced: limbs < 2^53.6, fit only for mul, sq and mul_small. This is constant-time. */
 static inline void ts_fe25519_sub_nc(ts_fe25519 *h, const ts_fe25519 *f, const ts_fe25519 *g) {
   h->v[0] = f->v[0] + (UINT64_C(0x1fffffffffffb4) - g->v[0]);
   h->v[1] = f->v[1] + (UINT64_C(0x1ffffffffffffc) - g->v[1]);
