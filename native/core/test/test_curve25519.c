@@ -196,3 +196,44 @@ TS_TEST(ed25519_strict_verify) {
     CHECK(ts_ed25519_verify(pub, msg, len, sig) == 1);
   }
 }
+
+/* Canonical encodings at the edges of the field: p -> 0, p - 1 stays, 2^255 - 1 -> 18, and a
+ * product that lands on p - 1. */
+#include "fe25519.h"
+
+TS_TEST(fe25519_edges) {
+  uint8_t in[32], out[32], want[32];
+  ts_fe25519 f, g, h;
+  ts_unhex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", in, 32); /* p */
+  ts_fe25519_frombytes(&f, in);
+  ts_fe25519_tobytes(out, &f);
+  memset(want, 0, 32);
+  CHECK_MEM(out, want, 32, "p -> 0");
+  CHECK(ts_fe25519_iszero(&f) == 1);
+  in[0] = 0xec; /* p - 1 */
+  ts_fe25519_frombytes(&f, in);
+  ts_fe25519_tobytes(out, &f);
+  CHECK_MEM(out, in, 32, "p - 1 stays");
+  memset(in, 0xff, 32); /* 2^256 - 1, top bit ignored: 2^255 - 1 = p + 18 */
+  ts_fe25519_frombytes(&f, in);
+  ts_fe25519_tobytes(out, &f);
+  want[0] = 18;
+  CHECK_MEM(out, want, 32, "2^255 - 1 -> 18");
+  /* (p - 1)^2 = 1, (p - 1) * 1 = p - 1, -1 + 1 = 0, inverse of 2 times 2 = 1 */
+  ts_unhex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", in, 32);
+  ts_fe25519_frombytes(&f, in);
+  ts_fe25519_sq(&g, &f);
+  ts_fe25519_tobytes(out, &g);
+  memset(want, 0, 32);
+  want[0] = 1;
+  CHECK_MEM(out, want, 32, "(p-1)^2 = 1");
+  ts_fe25519_1(&h);
+  ts_fe25519_add(&g, &f, &h);
+  CHECK(ts_fe25519_iszero(&g) == 1);
+  ts_fe25519_add(&g, &h, &h);
+  ts_fe25519_invert(&g, &g);
+  ts_fe25519_add(&g, &g, &g);
+  ts_fe25519_carry(&g, &g);
+  ts_fe25519_tobytes(out, &g);
+  CHECK_MEM(out, want, 32, "2 * (1/2) = 1");
+}

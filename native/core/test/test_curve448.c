@@ -187,3 +187,45 @@ TS_TEST(ed448_strict_verify) {
     CHECK(ts_ed448_verify(pub, ctx, (size_t)i % 4, msg, len, sig) == 1);
   }
 }
+
+/* Canonical encodings at the edges of the field. */
+#include "fe448.h"
+
+TS_TEST(fe448_edges) {
+  uint8_t in[56], out[56], want[56];
+  ts_fe448 f, g, h;
+  memset(in, 0xff, 56);
+  in[28] = 0xfe; /* p = 2^448 - 2^224 - 1 */
+  ts_fe448_frombytes(&f, in);
+  ts_fe448_tobytes(out, &f);
+  memset(want, 0, 56);
+  CHECK_MEM(out, want, 56, "p -> 0");
+  CHECK(ts_fe448_iszero(&f) == 1);
+  in[0] = 0xfe; /* p - 1 */
+  ts_fe448_frombytes(&f, in);
+  ts_fe448_tobytes(out, &f);
+  CHECK_MEM(out, in, 56, "p - 1 stays");
+  memset(in, 0xff, 56); /* 2^448 - 1 = p + 2^224 */
+  ts_fe448_frombytes(&f, in);
+  ts_fe448_tobytes(out, &f);
+  want[28] = 1;
+  CHECK_MEM(out, want, 56, "2^448 - 1 -> 2^224");
+  memset(in, 0xff, 56);
+  in[28] = 0xfe;
+  in[0] = 0xfe; /* p - 1 */
+  ts_fe448_frombytes(&f, in);
+  ts_fe448_sq(&g, &f);
+  ts_fe448_tobytes(out, &g);
+  memset(want, 0, 56);
+  want[0] = 1;
+  CHECK_MEM(out, want, 56, "(p-1)^2 = 1");
+  ts_fe448_1(&h);
+  ts_fe448_add(&g, &f, &h);
+  CHECK(ts_fe448_iszero(&g) == 1);
+  ts_fe448_add(&g, &h, &h);
+  ts_fe448_invert(&g, &g);
+  ts_fe448_add(&g, &g, &g);
+  ts_fe448_carry(&g, &g);
+  ts_fe448_tobytes(out, &g);
+  CHECK_MEM(out, want, 56, "2 * (1/2) = 1");
+}
