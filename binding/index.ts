@@ -11,3 +11,5 @@ export type { ChaCha20Poly1305 } from './chacha';
 export { mlkem768Decapsulate, mlkem768Encapsulate, mlkem768GenerateKey, sha3_256, sha3_512, shake128, shake256 } from './mlkem';
 export { aeadOpen, aeadSeal, aesDecryptBlock, aesEncryptBlock, cipherDecrypt, cipherEncrypt, createAead } from './aes';
 export type { Aead, AeadAlgorithm, AeadOptions, AesAeadAlgorithm, CipherAlgorithm, CipherOptions } from './aes';
+export { ed25519PublicKey, ed25519Sign, ed25519Verify, x25519, x25519GenerateKey, x25519PublicKey } from './curve25519';
+export { ed448PublicKey, ed448Sign, ed448Verify, x448, x448GenerateKey, x448PublicKey } from './curve448';

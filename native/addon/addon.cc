@@ -72,6 +72,8 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitChaCha(env, exports);
   tsaddon::InitMlkem(env, exports);
   tsaddon::InitAes(env, exports);
+  tsaddon::InitCurve25519(env, exports);
+  tsaddon::InitCurve448(env, exports);
   return exports;
 }
 
