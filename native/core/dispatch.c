@@ -178,6 +178,8 @@ static void select_keccak(uint32_t f) {
 #else
   (void)f;
 #endif
+}
+
 /* ---- X25519, Ed25519, X448, Ed448 --------------------------------------------------------- */
 ts_x25519_fn *ts_x25519_impl = ts_x25519_generic;
 
