@@ -4,3 +4,5 @@ export type { CpuFeatures } from './cpu';
 export { hash, hmac } from './hash';
 export type { HashAlgorithm } from './hash';
 export { randomBytes } from './random';
+export { ecdhComputeSecret, ecdhGenerateKey, ecdhPublicKey, ecdsaSign, ecdsaSignP1363, ecdsaVerify, ecdsaVerifyP1363 } from './ec';
+export type { EcKeyPair, NistCurve } from './ec';

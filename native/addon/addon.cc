@@ -66,6 +66,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitCpu(env, exports);
   tsaddon::InitHash(env, exports);
   tsaddon::InitRandom(env, exports);
+  tsaddon::InitEc(env, exports);
   return exports;
 }
 

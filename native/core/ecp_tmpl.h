@@ -47,6 +47,7 @@ static const uint64_t NONE[N] = EC_NONE_INIT;
 /* r = a - m if a >= m, else a (a < 2m, `hi` is a's carry limb). This is constant-time. */
 static inline void cond_sub(uint64_t *r, const uint64_t *a, uint64_t hi, const uint64_t *m) {
   uint64_t t[N], br = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     u128 d = (u128)a[i] - m[i] - br;
     t[i] = (uint64_t)d;
@@ -54,6 +55,7 @@ static inline void cond_sub(uint64_t *r, const uint64_t *a, uint64_t hi, const u
   }
   /* keep a when the subtraction borrowed and there was no carry limb */
   uint64_t keep = ts_ct_mask64((br & ~hi) & 1);
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) r[i] = (a[i] & keep) | (t[i] & ~keep);
 }
 
@@ -61,6 +63,7 @@ static inline void cond_sub(uint64_t *r, const uint64_t *a, uint64_t hi, const u
 static inline void mod_add(uint64_t *r, const uint64_t *a, const uint64_t *b, const uint64_t *m) {
   uint64_t t[N];
   u128 c = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     c = (u128)a[i] + b[i] + (uint64_t)(c >> 64);
     t[i] = (uint64_t)c;
@@ -71,6 +74,7 @@ static inline void mod_add(uint64_t *r, const uint64_t *a, const uint64_t *b, co
 /* r = a - b mod m. This is constant-time. */
 static inline void mod_sub(uint64_t *r, const uint64_t *a, const uint64_t *b, const uint64_t *m) {
   uint64_t t[N], br = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     u128 d = (u128)a[i] - b[i] - br;
     t[i] = (uint64_t)d;
@@ -78,6 +82,7 @@ static inline void mod_sub(uint64_t *r, const uint64_t *a, const uint64_t *b, co
   }
   uint64_t mask = ts_ct_mask64(br);
   u128 c = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     c = (u128)t[i] + (m[i] & mask) + (uint64_t)(c >> 64);
     r[i] = (uint64_t)c;
@@ -88,9 +93,12 @@ static inline void mod_sub(uint64_t *r, const uint64_t *a, const uint64_t *b, co
 static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, const uint64_t *m,
                             uint64_t m0inv) {
   uint64_t t[N + 2];
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N + 2; i++) t[i] = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     u128 c = 0;
+    _Pragma("GCC unroll 16")
     for (int j = 0; j < N; j++) {
       c = (u128)a[j] * b[i] + t[j] + (uint64_t)(c >> 64);
       t[j] = (uint64_t)c;
@@ -100,6 +108,7 @@ static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, c
     t[N + 1] = (uint64_t)(c >> 64);
     uint64_t q = t[0] * m0inv;
     c = (u128)q * m[0] + t[0];
+    _Pragma("GCC unroll 16")
     for (int j = 1; j < N; j++) {
       c = (u128)q * m[j] + t[j] + (uint64_t)(c >> 64);
       t[j - 1] = (uint64_t)c;
@@ -114,6 +123,7 @@ static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, c
 /* 1 if a < b (as integers), else 0. This is constant-time. */
 static inline uint64_t limbs_lt(const uint64_t *a, const uint64_t *b) {
   uint64_t br = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     u128 d = (u128)a[i] - b[i] - br;
     br = (uint64_t)(d >> 64) & 1;
@@ -124,6 +134,7 @@ static inline uint64_t limbs_lt(const uint64_t *a, const uint64_t *b) {
 /* 1 if a is zero, else 0. This is constant-time. */
 static inline uint64_t limbs_is_zero(const uint64_t *a) {
   uint64_t acc = 0;
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) acc |= a[i];
   return 1 ^ ts_ct_nonzero64(ts_ct_barrier64(acc));
 }
@@ -131,11 +142,13 @@ static inline uint64_t limbs_is_zero(const uint64_t *a) {
 /* if (ctl) r = a. This is constant-time. */
 static inline void limbs_cmov(uint64_t *r, const uint64_t *a, uint64_t ctl) {
   uint64_t m = ts_ct_mask64(ctl);
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) r[i] ^= m & (r[i] ^ a[i]);
 }
 
 /* Big-endian bytes (len <= 8N) to limbs. */
 static void limbs_from_bytes(uint64_t *r, const uint8_t *b, size_t len) {
+  _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) r[i] = 0;
   for (size_t i = 0; i < len; i++) {
     size_t bit = 8 * (len - 1 - i);
@@ -437,11 +450,13 @@ static int decode_point(fe x, fe y, const uint8_t *in, size_t len) {
     /* p = 3 mod 4 on all three curves: sqrt(a) = a^((p+1)/4) when a is a square */
     uint64_t e[N];
     uint64_t carry = 1;
+    _Pragma("GCC unroll 16")
     for (int i = 0; i < N; i++) {
       u128 c = (u128)P[i] + carry;
       e[i] = (uint64_t)c;
       carry = (uint64_t)(c >> 64);
     }
+    _Pragma("GCC unroll 16")
     for (int i = 0; i < N; i++) e[i] = (e[i] >> 2) | (i + 1 < N ? e[i + 1] << 62 : 0);
     pow_generic(y, rhs, e, FONE, fe_mul_fn);
     fe_sqr(s, y);

@@ -1,7 +1,11 @@
 // Paths tests share. Compiled tests live in dist/test/..., the repository root is above dist.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+// ../shared beside the checkout; from a worktree under /work/wt/<name>, two levels up.
+export const SHARED_DIR = [path.resolve(REPO_ROOT, '..', 'shared'), path.resolve(REPO_ROOT, '..', '..', 'shared')].find(
+  (d) => fs.existsSync(d),
+) ?? path.resolve(REPO_ROOT, '..', 'shared');
 export const WYCHEPROOF_DIR = path.join(SHARED_DIR, 'vectors', 'wycheproof');
 export const BIN = path.join(REPO_ROOT, 'bin', 'ts-s-server.js');
