@@ -89,35 +89,99 @@ static inline void mod_sub(uint64_t *r, const uint64_t *a, const uint64_t *b, co
   }
 }
 
-/* Montgomery multiplication (CIOS): r = a * b / R mod m, for a, b < m. This is constant-time. */
-static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, const uint64_t *m,
-                            uint64_t m0inv) {
-  uint64_t t[N + 2];
-  _Pragma("GCC unroll 16")
-  for (int i = 0; i < N + 2; i++) t[i] = 0;
+/* Montgomery reduction of a 2N-limb t < m * R: r = t / R mod m. This is constant-time. */
+static inline void mont_reduce(uint64_t *r, uint64_t *t, const uint64_t *m, uint64_t m0inv) {
+  uint64_t hi = 0; /* carry out of t[i+N-1] */
+#ifdef EC_P256_REDUCE
+  if (m == P) {
+    /* p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and -1/p = 1 mod 2^64: q = t[i], and q * p is
+     * built from shifts: q*p0 + t[i] = q * 2^64; q*p1 = q*2^32 - q; q*p3 = q*2^64 - q*2^32 + q. */
+    _Pragma("GCC unroll 4")
+    for (int i = 0; i < 4; i++) {
+      uint64_t q = t[i];
+      u128 p1 = ((u128)(q >> 32) << 64 | (uint64_t)(q << 32)) - q;
+      u128 p3 = ((u128)q << 64) - (((u128)(q >> 32) << 64) | (uint64_t)(q << 32)) + q;
+      u128 x = (u128)t[i + 1] + (uint64_t)p1 + q; /* carry q out of limb 0 */
+      t[i + 1] = (uint64_t)x;
+      x = (u128)t[i + 2] + (uint64_t)(p1 >> 64) + (uint64_t)(x >> 64);
+      t[i + 2] = (uint64_t)x;
+      x = (u128)t[i + 3] + (uint64_t)p3 + (uint64_t)(x >> 64);
+      t[i + 3] = (uint64_t)x;
+      x = (u128)t[i + 4] + (uint64_t)(p3 >> 64) + (uint64_t)(x >> 64) + hi;
+      t[i + 4] = (uint64_t)x;
+      hi = (uint64_t)(x >> 64);
+    }
+    cond_sub(r, t + N, hi, m);
+    return;
+  }
+#endif
   _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
-    u128 c = 0;
+    uint64_t q = t[i] * m0inv, c = 0;
     _Pragma("GCC unroll 16")
     for (int j = 0; j < N; j++) {
-      c = (u128)a[j] * b[i] + t[j] + (uint64_t)(c >> 64);
-      t[j] = (uint64_t)c;
+      u128 x = (u128)q * m[j] + t[i + j] + c;
+      t[i + j] = (uint64_t)x;
+      c = (uint64_t)(x >> 64);
     }
-    c = (u128)t[N] + (uint64_t)(c >> 64);
-    t[N] = (uint64_t)c;
-    t[N + 1] = (uint64_t)(c >> 64);
-    uint64_t q = t[0] * m0inv;
-    c = (u128)q * m[0] + t[0];
-    _Pragma("GCC unroll 16")
-    for (int j = 1; j < N; j++) {
-      c = (u128)q * m[j] + t[j] + (uint64_t)(c >> 64);
-      t[j - 1] = (uint64_t)c;
-    }
-    c = (u128)t[N] + (uint64_t)(c >> 64);
-    t[N - 1] = (uint64_t)c;
-    t[N] = t[N + 1] + (uint64_t)(c >> 64);
+    u128 x = (u128)t[i + N] + c + hi;
+    t[i + N] = (uint64_t)x;
+    hi = (uint64_t)(x >> 64);
   }
-  cond_sub(r, t, t[N], m);
+  cond_sub(r, t + N, hi, m);
+}
+
+/* Montgomery multiplication: r = a * b / R mod m, for a, b < m. The full product first
+ * (independent rows, so the multiplies overlap), then the reduction. This is constant-time. */
+static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, const uint64_t *m,
+                            uint64_t m0inv) {
+  uint64_t t[2 * N];
+  _Pragma("GCC unroll 16")
+  for (int i = 0; i < N; i++) {
+    uint64_t c = 0;
+    _Pragma("GCC unroll 16")
+    for (int j = 0; j < N; j++) {
+      u128 x = (u128)a[j] * b[i] + (i ? t[i + j] : 0) + c;
+      t[i + j] = (uint64_t)x;
+      c = (uint64_t)(x >> 64);
+    }
+    t[i + N] = c;
+  }
+  mont_reduce(r, t, m, m0inv);
+}
+
+/* r = a^2 / R mod m: the cross products once, doubled, plus the squares. Constant-time. */
+static inline void mont_sqr(uint64_t *r, const uint64_t *a, const uint64_t *m, uint64_t m0inv) {
+  uint64_t t[2 * N];
+  _Pragma("GCC unroll 16")
+  for (int i = 0; i < 2 * N; i++) t[i] = 0;
+  _Pragma("GCC unroll 16")
+  for (int i = 0; i < N - 1; i++) {
+    uint64_t c = 0;
+    _Pragma("GCC unroll 16")
+    for (int j = i + 1; j < N; j++) {
+      u128 x = (u128)a[j] * a[i] + t[i + j] + c;
+      t[i + j] = (uint64_t)x;
+      c = (uint64_t)(x >> 64);
+    }
+    t[i + N] = c;
+  }
+  uint64_t top = t[2 * N - 1] >> 63;
+  _Pragma("GCC unroll 16")
+  for (int i = 2 * N - 1; i > 0; i--) t[i] = (t[i] << 1) | (t[i - 1] >> 63);
+  t[0] <<= 1;
+  (void)top; /* the doubled cross sum is < 2^(128N - 1): no bit is lost */
+  uint64_t c = 0;
+  _Pragma("GCC unroll 16")
+  for (int i = 0; i < N; i++) {
+    u128 sq = (u128)a[i] * a[i];
+    u128 x = (u128)t[2 * i] + (uint64_t)sq + c;
+    t[2 * i] = (uint64_t)x;
+    x = (u128)t[2 * i + 1] + (uint64_t)(sq >> 64) + (uint64_t)(x >> 64);
+    t[2 * i + 1] = (uint64_t)x;
+    c = (uint64_t)(x >> 64);
+  }
+  mont_reduce(r, t, m, m0inv);
 }
 
 /* 1 if a < b (as integers), else 0. This is constant-time. */
@@ -168,9 +232,9 @@ static void limbs_to_bytes(uint8_t *b, const uint64_t *a) {
 
 #ifndef EC_HAVE_FE_MUL
 /* r = a * b (Montgomery). This is constant-time. */
-static void fe_mul(fe r, const fe a, const fe b) { mont_mul(r, a, b, P, EC_P0INV); }
+static __attribute__((noinline)) void fe_mul(fe r, const fe a, const fe b) { mont_mul(r, a, b, P, EC_P0INV); }
 /* r = a^2 (Montgomery). This is constant-time. */
-static void fe_sqr(fe r, const fe a) { mont_mul(r, a, a, P, EC_P0INV); }
+static __attribute__((noinline)) void fe_sqr(fe r, const fe a) { mont_sqr(r, a, P, EC_P0INV); }
 #endif
 
 /* These are constant-time. */
@@ -230,7 +294,12 @@ static void fe_from_mont(uint64_t *r, const fe a) {
 
 typedef uint64_t sc[N];
 
-static void sc_mul(uint64_t *r, const uint64_t *a, const uint64_t *b) { mont_mul(r, a, b, NN, EC_N0INV); }
+static __attribute__((noinline)) void sc_mul(uint64_t *r, const uint64_t *a, const uint64_t *b) {
+  if (a == b)
+    mont_sqr(r, a, NN, EC_N0INV);
+  else
+    mont_mul(r, a, b, NN, EC_N0INV);
+}
 
 /* 1/a in Montgomery form (a in Montgomery form), a^(n-2). This is constant-time. */
 static void sc_inv(sc r, const sc a) {
@@ -262,7 +331,7 @@ static void pt_identity(pt *r) {
 }
 
 /* r = p + q, RCB16 Algorithm 4 (complete, a = -3). r may alias p or q. This is constant-time. */
-static void pt_add(pt *r, const pt *p, const pt *q) {
+static __attribute__((noinline)) void pt_add(pt *r, const pt *p, const pt *q) {
   fe t0, t1, t2, t3, t4, X3, Y3, Z3;
   fe_mul(t0, p->X, q->X);
   fe_mul(t1, p->Y, q->Y);
@@ -313,7 +382,7 @@ static void pt_add(pt *r, const pt *p, const pt *q) {
 }
 
 /* r = p + q for an affine q (never the identity), RCB16 Algorithm 5. This is constant-time. */
-static void pt_add_affine(pt *r, const pt *p, const apt *q) {
+static __attribute__((noinline)) void pt_add_affine(pt *r, const pt *p, const apt *q) {
   fe t0, t1, t2, t3, t4, X3, Y3, Z3;
   fe_mul(t0, p->X, q->x);
   fe_mul(t1, p->Y, q->y);
@@ -357,7 +426,7 @@ static void pt_add_affine(pt *r, const pt *p, const apt *q) {
 }
 
 /* r = 2p, RCB16 Algorithm 6 (a = -3). r may alias p. This is constant-time. */
-static void pt_dbl(pt *r, const pt *p) {
+static __attribute__((noinline)) void pt_dbl(pt *r, const pt *p) {
   fe t0, t1, t2, t3, X3, Y3, Z3;
   fe_sqr(t0, p->X);
   fe_sqr(t1, p->Y);
