@@ -3,6 +3,7 @@
 #include "dispatch.h"
 
 #include "cpu.h"
+#include "ec_nist_impl.h"
 #include "sha256.h"
 #include "sha512.h"
 
@@ -66,7 +67,21 @@ static void select_chacha(uint32_t f) { (void)f; }
 static void select_bignum(uint32_t f) { (void)f; }
 
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
-static void select_ec(uint32_t f) { (void)f; }
+const ts_ec_impl *ts_p256_active = &ts_p256_impl;
+
+static void select_ec(uint32_t f) {
+  (void)f;
+  ts_p256_active = &ts_p256_impl;
+  note("p256", "generic");
+  note("p384", "generic");
+  note("p521", "generic");
+#if defined(__x86_64__)
+  if ((f & TS_CPU_BMI2) && (f & TS_CPU_ADX)) {
+    ts_p256_active = &ts_p256_adx_impl;
+    note("p256", "mulx-adx");
+  }
+#endif
+}
 
 void ts_dispatch_select(uint32_t f) {
   selected_features = f;

@@ -19,7 +19,7 @@ static int reveal(int v) {
 
 static const ts_ec_impl *impl_of(ts_ec_curve c) {
   switch (c) {
-    case TS_EC_P256: return &ts_p256_impl;
+    case TS_EC_P256: return ts_p256_active;
     case TS_EC_P384: return &ts_p384_impl;
     case TS_EC_P521: return &ts_p521_impl;
     default: return NULL;

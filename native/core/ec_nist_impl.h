@@ -26,5 +26,11 @@ typedef struct {
 } ts_ec_impl;
 
 extern const ts_ec_impl ts_p256_impl, ts_p384_impl, ts_p521_impl;
+#if defined(__x86_64__)
+extern const ts_ec_impl ts_p256_adx_impl; /* p256_adx.c: MULX/ADCX/ADOX product */
+#endif
+
+/* The P-256 implementation in use; chosen by dispatch.c. */
+extern const ts_ec_impl *ts_p256_active;
 
 #endif

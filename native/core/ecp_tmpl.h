@@ -136,6 +136,9 @@ static inline void mont_reduce(uint64_t *r, uint64_t *t, const uint64_t *m, uint
 static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, const uint64_t *m,
                             uint64_t m0inv) {
   uint64_t t[2 * N];
+#ifdef EC_PRODUCT
+  EC_PRODUCT(t, a, b);
+#else
   _Pragma("GCC unroll 16")
   for (int i = 0; i < N; i++) {
     uint64_t c = 0;
@@ -147,11 +150,16 @@ static inline void mont_mul(uint64_t *r, const uint64_t *a, const uint64_t *b, c
     }
     t[i + N] = c;
   }
+#endif
   mont_reduce(r, t, m, m0inv);
 }
 
 /* r = a^2 / R mod m: the cross products once, doubled, plus the squares. Constant-time. */
 static inline void mont_sqr(uint64_t *r, const uint64_t *a, const uint64_t *m, uint64_t m0inv) {
+#ifdef EC_PRODUCT
+  mont_mul(r, a, a, m, m0inv);
+  return;
+#endif
   uint64_t t[2 * N];
   _Pragma("GCC unroll 16")
   for (int i = 0; i < 2 * N; i++) t[i] = 0;

@@ -4,7 +4,9 @@
 #define EC_BITS 256
 #define EC_WV 5
 #define EC_WF 6
+#ifndef EC_PFX
 #define EC_PFX(x) ts_p256_##x
+#endif
 #define EC_P256_REDUCE 1 /* shift-and-add Montgomery reduction for the special prime */
 #define EC_P_INIT {0xffffffffffffffffULL, 0x00000000ffffffffULL, 0x0000000000000000ULL, 0xffffffff00000001ULL}
 #define EC_P0INV 0x0000000000000001ULL
