@@ -254,25 +254,42 @@ static inline void fe_neg(fe r, const fe a) {
 }
 static inline void fe_copy(fe r, const fe a) { memcpy(r, a, sizeof(fe)); }
 
-/* r = a^e for a public exponent e (N limbs), 4-bit fixed windows. Constant-time in a. */
+/* r = a^e for a public exponent e (N limbs): sliding windows of up to 5 bits over the odd
+ * powers a, a^3, ..., a^31. The schedule depends only on e (public: p - 2, n - 2, (p + 1) / 4),
+ * never on a, so this is constant-time in a. */
 static void pow_generic(uint64_t *r, const uint64_t *a, const uint64_t *e, const uint64_t *one,
                         void (*mul)(uint64_t *, const uint64_t *, const uint64_t *)) {
-  uint64_t tab[16][N], acc[N];
-  memcpy(tab[0], one, sizeof(fe));
-  memcpy(tab[1], a, sizeof(fe));
-  for (int i = 2; i < 16; i++) mul(tab[i], tab[i - 1], a);
+  uint64_t tab[16][N], a2[N], acc[N];
+  memcpy(tab[0], a, sizeof(fe));
+  mul(a2, a, a);
+  for (int i = 1; i < 16; i++) mul(tab[i], tab[i - 1], a2);
   memcpy(acc, one, sizeof(fe));
   int started = 0;
-  for (int i = 64 * N / 4 - 1; i >= 0; i--) {
-    unsigned d = (unsigned)(e[i / 16] >> (4 * (i % 16))) & 15; /* public exponent digit */
-    if (started) {
-      for (int j = 0; j < 4; j++) mul(acc, acc, acc);
+  int i = 64 * N - 1;
+#define EBIT(k) ((int)((e[(k) / 64] >> ((k) % 64)) & 1))
+  while (i >= 0) {
+    if (!EBIT(i)) {
+      if (started) mul(acc, acc, acc);
+      i--;
+      continue;
     }
-    if (d) {
-      mul(acc, acc, tab[d]);
+    /* the longest window of at most 5 bits starting at i and ending in a 1 */
+    int lo = i - 4 < 0 ? 0 : i - 4;
+    while (!EBIT(lo)) lo++;
+    unsigned d = 0;
+    for (int k = i; k >= lo; k--) {
+      d = (d << 1) | (unsigned)EBIT(k);
+      if (started) mul(acc, acc, acc);
+    }
+    if (started) {
+      mul(acc, acc, tab[d >> 1]);
+    } else {
+      memcpy(acc, tab[d >> 1], sizeof(fe));
       started = 1;
     }
+    i = lo - 1;
   }
+#undef EBIT
   memcpy(r, acc, sizeof(fe));
 }
 
