@@ -13,3 +13,5 @@ export { aeadOpen, aeadSeal, aesDecryptBlock, aesEncryptBlock, cipherDecrypt, ci
 export type { Aead, AeadAlgorithm, AeadOptions, AesAeadAlgorithm, CipherAlgorithm, CipherOptions } from './aes';
 export { ed25519PublicKey, ed25519Sign, ed25519Verify, x25519, x25519GenerateKey, x25519PublicKey } from './curve25519';
 export { ed448PublicKey, ed448Sign, ed448Verify, x448, x448GenerateKey, x448PublicKey } from './curve448';
+export { ecdhComputeSecret, ecdhGenerateKey, ecdhPublicKey, ecdsaSign, ecdsaSignP1363, ecdsaVerify, ecdsaVerifyP1363 } from './ec';
+export type { EcKeyPair, NistCurve } from './ec';

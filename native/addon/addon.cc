@@ -74,6 +74,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitAes(env, exports);
   tsaddon::InitCurve25519(env, exports);
   tsaddon::InitCurve448(env, exports);
+  tsaddon::InitEc(env, exports);
   return exports;
 }
 

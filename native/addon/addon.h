@@ -21,6 +21,7 @@ void InitMlkem(Napi::Env env, Napi::Object exports);
 void InitAes(Napi::Env env, Napi::Object exports);
 void InitCurve25519(Napi::Env env, Napi::Object exports);
 void InitCurve448(Napi::Env env, Napi::Object exports);
+void InitEc(Napi::Env env, Napi::Object exports);
 
 // Throws a JS TypeError/RangeError and returns false when the check fails; callers return
 // env.Undefined() right after (C++ exceptions are disabled).

@@ -12,6 +12,7 @@
 #include "cpu.h"
 #include "gcm.h"
 #include "ghash.h"
+#include "ec_nist_impl.h"
 #include "sha256.h"
 #include "sha512.h"
 #include "x25519.h"
@@ -153,7 +154,21 @@ static void select_chacha(uint32_t f) {
 static void select_bignum(uint32_t f) { (void)f; }
 
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
-static void select_ec(uint32_t f) { (void)f; }
+const ts_ec_impl *ts_p256_active = &ts_p256_impl;
+
+static void select_ec(uint32_t f) {
+  (void)f;
+  ts_p256_active = &ts_p256_impl;
+  note("p256", "generic");
+  note("p384", "generic");
+  note("p521", "generic");
+#if defined(__x86_64__)
+  if ((f & TS_CPU_BMI2) && (f & TS_CPU_ADX)) {
+    ts_p256_active = &ts_p256_adx_impl;
+    note("p256", "mulx-adx");
+  }
+#endif
+}
 
 /* ---- Keccak (SHA-3, SHAKE) and ML-KEM ----------------------------------------------------- */
 ts_keccak_f1600x4_fn *ts_keccak_f1600x4 = ts_keccak_f1600x4_generic;
