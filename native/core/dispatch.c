@@ -2,6 +2,7 @@
  * Each primitive family has one select_* function; ts_dispatch_select runs them all. */
 #include "dispatch.h"
 
+#include "bn.h"
 #include "cpu.h"
 #include "sha256.h"
 #include "sha512.h"
@@ -63,7 +64,20 @@ static void select_aes(uint32_t f) { (void)f; }
 static void select_chacha(uint32_t f) { (void)f; }
 
 /* ---- Bignums (RSA, DH) ------------------------------------------------------------------ */
-static void select_bignum(uint32_t f) { (void)f; }
+static void select_bignum(uint32_t f) {
+  ts_bn_mont_mul_impl = ts_bn_mont_mul_generic;
+  ts_bn_mont_sqr_impl = ts_bn_mont_sqr_generic;
+  note("bignum", "generic");
+#if defined(__x86_64__)
+  if ((f & TS_CPU_BMI2) && (f & TS_CPU_ADX)) {
+    ts_bn_mont_mul_impl = ts_bn_mont_mul_adx;
+    ts_bn_mont_sqr_impl = ts_bn_mont_sqr_adx;
+    note("bignum", "mulx-adx");
+  }
+#else
+  (void)f;
+#endif
+}
 
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
 static void select_ec(uint32_t f) { (void)f; }
