@@ -66,6 +66,8 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitCpu(env, exports);
   tsaddon::InitHash(env, exports);
   tsaddon::InitRandom(env, exports);
+  tsaddon::InitRsa(env, exports);
+  tsaddon::InitDh(env, exports);
   return exports;
 }
 

@@ -15,6 +15,8 @@ namespace tsaddon {
 void InitCpu(Napi::Env env, Napi::Object exports);
 void InitHash(Napi::Env env, Napi::Object exports);
 void InitRandom(Napi::Env env, Napi::Object exports);
+void InitRsa(Napi::Env env, Napi::Object exports);
+void InitDh(Napi::Env env, Napi::Object exports);
 
 // Throws a JS TypeError/RangeError and returns false when the check fails; callers return
 // env.Undefined() right after (C++ exceptions are disabled).
