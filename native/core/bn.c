@@ -155,8 +155,10 @@ int ts_mont_init_limbs(ts_mont *c, const uint64_t *m, size_t n) {
   c->m0inv = 0 - x;
   /* t = 2^(64n + 64) mod m by doubling, which is 2^64 in Montgomery form; raising it to the n-th
    * power in Montgomery form gives 2^(64n) * R = R^2 mod m. */
-  uint64_t t[TS_BN_MAX_LIMBS] = {1}, u[TS_BN_MAX_LIMBS];
-  for (size_t i = 0; i < 64 * n + 64; i++) {
+  uint64_t t[TS_BN_MAX_LIMBS] = {0}, u[TS_BN_MAX_LIMBS];
+  /* start from 2^(bits - 1) < m: only 64n + 65 - bits doublings are left */
+  t[(c->bits - 1) / 64] = (uint64_t)1 << ((c->bits - 1) % 64);
+  for (size_t i = c->bits - 1; i < 64 * n + 64; i++) {
     uint64_t top = t[n - 1] >> 63;
     for (size_t j = n - 1; j > 0; j--) t[j] = (t[j] << 1) | (t[j - 1] >> 63);
     t[0] <<= 1;
@@ -167,12 +169,12 @@ int ts_mont_init_limbs(ts_mont *c, const uint64_t *m, size_t n) {
   memcpy(acc, t, n * sizeof t[0]);
   size_t top = 63 - (size_t)__builtin_clzll((unsigned long long)n);
   for (size_t b = top; b-- > 0;) {
-    ts_bn_mont_mul_generic(acc, acc, acc, c->m, c->m0inv, n);
-    if ((n >> b) & 1) ts_bn_mont_mul_generic(acc, acc, t, c->m, c->m0inv, n);
+    ts_bn_mont_mul_impl(acc, acc, acc, c->m, c->m0inv, n);
+    if ((n >> b) & 1) ts_bn_mont_mul_impl(acc, acc, t, c->m, c->m0inv, n);
   }
   memcpy(c->rr, acc, n * sizeof acc[0]);
   uint64_t one[TS_BN_MAX_LIMBS] = {1};
-  ts_bn_mont_mul_generic(c->one, c->rr, one, c->m, c->m0inv, n);
+  ts_bn_mont_mul_impl(c->one, c->rr, one, c->m, c->m0inv, n);
   return 1;
 }
 

@@ -174,8 +174,51 @@ void ts_bn_mont_mul_adx(uint64_t *r, const uint64_t *a, const uint64_t *b, const
   final_sub(r, t, t[n], m, n);
 }
 
+/* The square computes each cross product a[i] * a[j] (i < j) once: row i multiplies a[i] by z,
+ * a copy of a whose limbs 0..i are zeroed, from the multiple of 4 at or below i + 1 (at most 3
+ * wasted products a row). Then the sum is doubled, the diagonal a[i]^2 added, and the 2n limbs
+ * reduced with the same shifting rows as the product, feeding in T[n + i] after row i. */
 void ts_bn_mont_sqr_adx(uint64_t *r, const uint64_t *a, const uint64_t *m, uint64_t m0inv, size_t n) {
-  ts_bn_mont_mul_adx(r, a, a, m, m0inv, n);
+  if (n % 4 != 0 || n < 8) {
+    ts_bn_mont_mul_adx(r, a, a, m, m0inv, n);
+    return;
+  }
+  uint64_t T[2 * TS_BN_MAX_LIMBS + 2], z[TS_BN_MAX_LIMBS];
+  memset(T, 0, (2 * n + 2) * sizeof T[0]);
+  memcpy(z, a, n * sizeof z[0]);
+  for (size_t i = 0; i + 1 < n; i++) {
+    z[i] = 0;
+    size_t j0 = (i + 1) & ~(size_t)3;
+    row_add4(T + i + j0, z + j0, a[i], n - j0);
+  }
+  uint64_t c = 0;
+  for (size_t i = 0; i < 2 * n; i++) {
+    uint64_t v = T[i];
+    T[i] = (v << 1) | c;
+    c = v >> 63;
+  }
+  c = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned __int128 sq = (unsigned __int128)a[i] * a[i];
+    unsigned __int128 x = (unsigned __int128)T[2 * i] + (uint64_t)sq + c;
+    T[2 * i] = (uint64_t)x;
+    x = (unsigned __int128)T[2 * i + 1] + (uint64_t)(sq >> 64) + (uint64_t)(x >> 64);
+    T[2 * i + 1] = (uint64_t)x;
+    c = (uint64_t)(x >> 64);
+  }
+  /* CIOS-style reduction on a window t of n + 2 limbs (t[-1] is scratch for row_reduce4) */
+  uint64_t buf[TS_BN_MAX_LIMBS + 3];
+  uint64_t *t = buf + 1;
+  memcpy(t, T, n * sizeof t[0]);
+  t[n] = 0;
+  t[n + 1] = 0;
+  for (size_t i = 0; i < n; i++) {
+    row_reduce4(t, m, t[0] * m0inv, n);
+    unsigned __int128 x = (unsigned __int128)t[n - 1] + T[n + i];
+    t[n - 1] = (uint64_t)x;
+    t[n] += (uint64_t)(x >> 64);
+  }
+  final_sub(r, t, t[n], m, n);
 }
 
 #endif
