@@ -149,7 +149,12 @@ static inline void row_reduce4(uint64_t *t, const uint64_t *v, uint64_t q, size_
 
 static void final_sub(uint64_t *r, const uint64_t *t, uint64_t hi, const uint64_t *m, size_t n) {
   uint64_t d[TS_BN_MAX_LIMBS];
-  uint64_t borrow = ts_bn_sub(d, t, m, n);
+  uint64_t borrow = 0;
+  for (size_t j = 0; j < n; j++) {
+    unsigned __int128 x = (unsigned __int128)t[j] - m[j] - borrow;
+    d[j] = (uint64_t)x;
+    borrow = (uint64_t)(x >> 64) & 1;
+  }
   uint64_t keep_t = (uint64_t)0 - (borrow & (hi ^ 1));
   __asm__("" : "+r"(keep_t));
   for (size_t j = 0; j < n; j++) r[j] = d[j] ^ (keep_t & (d[j] ^ t[j]));
