@@ -19,8 +19,8 @@ export function ffdheGroup(name: FfdheGroupName): { p: Buffer; g: Buffer } {
 
 /**
  * A key pair for the group (p, g); p odd, 512..8192 bits, 1 < g < p - 1. For the RFC 7919
- * groups the private exponent is short (RFC 7919 section 5.2: 256 bits for ffdhe2048 up to 448
- * for ffdhe8192); for any other p it has bits(p) - 1 bits. The public key is as long as p.
+ * groups the private exponent is short (RFC 7919 section 5.2: 225 bits for ffdhe2048 up to 400
+ * for ffdhe8192, rounded up to whole bytes); for any other p it has bits(p) - 1 bits. The public key is as long as p.
  */
 export function dhGenerateKey(p: Uint8Array, g: Uint8Array): { privateKey: Buffer; publicKey: Buffer } {
   return dh.dhGenerateKey(p, g);

@@ -12,6 +12,14 @@ namespace tsaddon {
 
 namespace {
 
+// One work space per thread (worker threads share this module's statics); it keeps the last
+// prime's Montgomery setup. Its scratch holds no secret between calls (the core wipes it).
+ts_dh_work *Work() {
+  thread_local std::unique_ptr<ts_dh_work> w;
+  if (!w) w.reset(new ts_dh_work());
+  return w.get();
+}
+
 bool DhError(Napi::Env env, int rc) {
   switch (rc) {
     case TS_DH_ERR_PRIME: return ThrowRange(env, "The DH prime p must be odd and 512 to 8192 bits");
@@ -59,9 +67,9 @@ Napi::Value DhGenerateKey(const Napi::CallbackInfo &info) {
     DhError(env, TS_DH_ERR_PRIME);
     return env.Undefined();
   }
-  std::unique_ptr<ts_dh_work> w(new ts_dh_work);
+  ts_dh_work *w = Work();
   uint8_t priv[TS_BN_MAX_BYTES], pub[TS_BN_MAX_BYTES];
-  int rc = ts_dh_generate(p.data, p.size, g.data, g.size, priv, pub, w.get());
+  int rc = ts_dh_generate(p.data, p.size, g.data, g.size, priv, pub, w);
   if (rc != TS_DH_OK) {
     ts_wipe(priv, sizeof priv);
     DhError(env, rc);
@@ -80,9 +88,9 @@ Napi::Value DhComputeSecret(const Napi::CallbackInfo &info) {
   Bytes x, y, p;
   if (!GetBytes(info, 0, "privateKey", &x) || !GetBytes(info, 1, "peerPublic", &y) || !GetBytes(info, 2, "p", &p))
     return env.Undefined();
-  std::unique_ptr<ts_dh_work> w(new ts_dh_work);
+  ts_dh_work *w = Work();
   uint8_t z[TS_BN_MAX_BYTES];
-  int rc = ts_dh_compute(p.data, p.size, x.data, x.size, y.data, y.size, z, w.get());
+  int rc = ts_dh_compute(p.data, p.size, x.data, x.size, y.data, y.size, z, w);
   if (rc != TS_DH_OK) {
     ts_wipe(z, sizeof z);
     DhError(env, rc);

@@ -1,6 +1,8 @@
 // RSA and modexp: RsaPrivateKey objects (the key stays in native memory and is wiped when the
 // object is collected), verification, PKCS#1 encryption, and modexp.
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "addon.h"
 
@@ -66,15 +68,38 @@ bool RsaKeyError(Napi::Env env, int rc) {
   }
 }
 
-// A public key from { n, e }.
-bool GetPublicKey(const Napi::CallbackInfo &info, size_t i, ts_rsa_public_key *k) {
+// The Montgomery setup of a public key costs about a third of a verification, and a server
+// verifies with the same few keys again and again: keep the last few (public data only), per
+// thread since worker threads share this module's statics.
+struct CachedPublicKey {
+  std::vector<uint8_t> n, e;
+  std::unique_ptr<ts_rsa_public_key> key;
+};
+thread_local CachedPublicKey public_key_cache[4];
+thread_local unsigned public_key_cache_next = 0;
+
+// A public key from { n, e }; the result points into the cache.
+bool GetPublicKey(const Napi::CallbackInfo &info, size_t i, const ts_rsa_public_key **out) {
   Napi::Env env = info.Env();
   if (!info[i].IsObject()) return ThrowType(env, "The \"key\" argument must be an object { n, e }");
   Napi::Object o = info[i].As<Napi::Object>();
   Bytes n, e;
   if (!GetBytesProp(env, o, "n", &n) || !GetBytesProp(env, o, "e", &e)) return false;
-  int rc = ts_rsa_public_init(k, n.data, n.size, e.data, e.size);
+  for (CachedPublicKey &c : public_key_cache) {
+    if (c.key && c.n.size() == n.size && c.e.size() == e.size && std::equal(c.n.begin(), c.n.end(), n.data) &&
+        std::equal(c.e.begin(), c.e.end(), e.data)) {
+      *out = c.key.get();
+      return true;
+    }
+  }
+  std::unique_ptr<ts_rsa_public_key> k(new ts_rsa_public_key);
+  int rc = ts_rsa_public_init(k.get(), n.data, n.size, e.data, e.size);
   if (rc != TS_RSA_OK) return RsaKeyError(env, rc);
+  CachedPublicKey &slot = public_key_cache[public_key_cache_next++ % 4];
+  slot.n.assign(n.data, n.data + n.size);
+  slot.e.assign(e.data, e.data + e.size);
+  slot.key = std::move(k);
+  *out = slot.key.get();
   return true;
 }
 
@@ -216,24 +241,24 @@ class RsaPrivateKey : public Napi::ObjectWrap<RsaPrivateKey> {
 // rsaVerifyPkcs1({ n, e }, hashAlg, digest, signature)
 Napi::Value RsaVerifyPkcs1(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
-  std::unique_ptr<ts_rsa_public_key> k(new ts_rsa_public_key);
+  const ts_rsa_public_key *k;
   ts_hash_alg alg;
   Bytes digest, sig;
-  if (!GetPublicKey(info, 0, k.get()) || !GetRsaHash(info, 1, "hashAlg", &alg) ||
+  if (!GetPublicKey(info, 0, &k) || !GetRsaHash(info, 1, "hashAlg", &alg) ||
       !GetBytes(info, 2, "digest", &digest) || !CheckDigest(env, alg, digest) ||
       !GetBytes(info, 3, "signature", &sig))
     return env.Undefined();
-  return Napi::Boolean::New(env, ts_rsa_verify_pkcs1(k.get(), alg, digest.data, digest.size, sig.data, sig.size));
+  return Napi::Boolean::New(env, ts_rsa_verify_pkcs1(k, alg, digest.data, digest.size, sig.data, sig.size));
 }
 
 // rsaVerifyPss({ n, e }, hashAlg, digest, signature, saltLength, mgfHashAlg = hashAlg)
 Napi::Value RsaVerifyPss(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
-  std::unique_ptr<ts_rsa_public_key> k(new ts_rsa_public_key);
+  const ts_rsa_public_key *k;
   ts_hash_alg alg, mgf;
   Bytes digest, sig;
   size_t slen;
-  if (!GetPublicKey(info, 0, k.get()) || !GetRsaHash(info, 1, "hashAlg", &alg) ||
+  if (!GetPublicKey(info, 0, &k) || !GetRsaHash(info, 1, "hashAlg", &alg) ||
       !GetBytes(info, 2, "digest", &digest) || !CheckDigest(env, alg, digest) ||
       !GetBytes(info, 3, "signature", &sig) || !GetSize(info, 4, "saltLength", TS_RSA_MAX_BYTES, &slen))
     return env.Undefined();
@@ -242,21 +267,21 @@ Napi::Value RsaVerifyPss(const Napi::CallbackInfo &info) {
   if (!RequireHashAvailable(env, alg, "The PSS hash") || !RequireHashAvailable(env, mgf, "The MGF1 hash"))
     return env.Undefined();
   return Napi::Boolean::New(
-      env, ts_rsa_verify_pss(k.get(), alg, mgf, digest.data, digest.size, slen, sig.data, sig.size));
+      env, ts_rsa_verify_pss(k, alg, mgf, digest.data, digest.size, slen, sig.data, sig.size));
 }
 
 // rsaEncryptPkcs1({ n, e }, data)
 Napi::Value RsaEncryptPkcs1(const Napi::CallbackInfo &info) {
   Napi::Env env = info.Env();
-  std::unique_ptr<ts_rsa_public_key> k(new ts_rsa_public_key);
+  const ts_rsa_public_key *k;
   Bytes data;
-  if (!GetPublicKey(info, 0, k.get()) || !GetBytes(info, 1, "data", &data)) return env.Undefined();
+  if (!GetPublicKey(info, 0, &k) || !GetBytes(info, 1, "data", &data)) return env.Undefined();
   if (data.size + 11 > k->k) {
     ThrowRange(env, "The data must be at most " + std::to_string(k->k - 11) + " bytes for this key");
     return env.Undefined();
   }
   uint8_t out[TS_RSA_MAX_BYTES];
-  if (!ts_rsa_encrypt_pkcs1(k.get(), data.data, data.size, out)) {
+  if (!ts_rsa_encrypt_pkcs1(k, data.data, data.size, out)) {
     Napi::Error::New(env, "The random number generator failed").ThrowAsJavaScriptException();
     return env.Undefined();
   }

@@ -209,10 +209,11 @@ static const uint8_t FFDHE8192_P[1024] = {
 static const struct {
   unsigned bits;
   const uint8_t *p;
-  size_t privbits; /* RFC 7919 section 5.2 minimum exponent length, rounded up to 64 bits */
+  size_t privbits; /* RFC 7919 section 5.2 minimum exponent length (225, 275, 325, 375, 400
+                     * bits: twice the group's security strength), rounded up to whole bytes */
 } GROUPS[] = {
-    {2048, FFDHE2048_P, 256}, {3072, FFDHE3072_P, 320}, {4096, FFDHE4096_P, 384},
-    {6144, FFDHE6144_P, 384}, {8192, FFDHE8192_P, 448},
+    {2048, FFDHE2048_P, 232}, {3072, FFDHE3072_P, 280}, {4096, FFDHE4096_P, 328},
+    {6144, FFDHE6144_P, 376}, {8192, FFDHE8192_P, 400},
 };
 
 const uint8_t *ts_ffdhe_prime(unsigned bits, size_t *len) {
@@ -226,10 +227,16 @@ const uint8_t *ts_ffdhe_prime(unsigned bits, size_t *len) {
   return NULL;
 }
 
-/* Sets up the context for p; 0 for an unusable prime. */
-static int load_prime(ts_mont *c, const uint8_t *p, size_t plen) {
-  if (!ts_mont_init(c, p, plen)) return 0;
-  return c->bits >= TS_DH_MIN_BITS && c->bits <= TS_DH_MAX_BITS;
+/* Sets up w->mont for p (or finds it already set up); 0 for an unusable prime. */
+static int load_prime(ts_dh_work *w, const uint8_t *p, size_t plen) {
+  plen = ts_bn_strip_vartime(&p, plen);
+  if (w->plen != 0 && w->plen == plen && memcmp(w->p, p, plen) == 0) return 1;
+  w->plen = 0;
+  if (plen > TS_BN_MAX_BYTES || !ts_mont_init(&w->mont, p, plen)) return 0;
+  if (w->mont.bits < TS_DH_MIN_BITS || w->mont.bits > TS_DH_MAX_BITS) return 0;
+  memcpy(w->p, p, plen);
+  w->plen = plen;
+  return 1;
 }
 
 size_t ts_dh_private_len(const uint8_t *p, size_t plen) {
@@ -253,7 +260,7 @@ static uint32_t in_open_range(const ts_mont *c, const uint64_t *y) {
 int ts_dh_generate(const uint8_t *p, size_t plen, const uint8_t *g, size_t glen, uint8_t *priv,
                    uint8_t *pub, ts_dh_work *w) {
   ts_mont *c = &w->mont;
-  if (!load_prime(c, p, plen)) return TS_DH_ERR_PRIME;
+  if (!load_prime(w, p, plen)) return TS_DH_ERR_PRIME;
   size_t privlen = ts_dh_private_len(p, plen);
   uint64_t gv[TS_BN_MAX_LIMBS], x[TS_BN_MAX_LIMBS], r[TS_BN_MAX_LIMBS];
   if (!ts_bn_from_bytes(gv, c->n, g, glen) || !in_open_range(c, gv)) return TS_DH_ERR_GENERATOR;
@@ -286,7 +293,7 @@ int ts_dh_generate(const uint8_t *p, size_t plen, const uint8_t *g, size_t glen,
 int ts_dh_compute(const uint8_t *p, size_t plen, const uint8_t *priv, size_t privlen,
                   const uint8_t *peer, size_t peerlen, uint8_t *out, ts_dh_work *w) {
   ts_mont *c = &w->mont;
-  if (!load_prime(c, p, plen)) return TS_DH_ERR_PRIME;
+  if (!load_prime(w, p, plen)) return TS_DH_ERR_PRIME;
   if (privlen == 0 || privlen > TS_BN_MAX_BYTES) return TS_DH_ERR_PRIVATE;
   uint64_t y[TS_BN_MAX_LIMBS], x[TS_BN_MAX_LIMBS], z[TS_BN_MAX_LIMBS];
   /* RFC 7919 section 5.1 / SP 800-56A: the peer value must be in 1 < y < p - 1. */

@@ -22,16 +22,21 @@ enum {
   TS_DH_ERR_RANDOM = -6     /* the CSPRNG failed */
 };
 
+/* Work space. It remembers the last prime it was set up for (public data), so repeated key
+ * exchanges over one group skip the Montgomery setup; zero it before first use. */
 typedef struct {
   ts_mont mont;
   ts_bn_scratch s;
+  uint8_t p[TS_BN_MAX_BYTES]; /* the prime mont was set up for, plen bytes (0: none) */
+  size_t plen;
 } ts_dh_work;
 
 /* The prime of ffdhe<bits> (bits = 2048, 3072, 4096, 6144 or 8192; the generator is 2), or NULL. */
 const uint8_t *ts_ffdhe_prime(unsigned bits, size_t *len);
 
 /* Size in bytes of the private exponent ts_dh_generate makes for p: for an RFC 7919 group a short
- * exponent of at least twice the group's security strength (RFC 7919 section 5.2), for any other
+ * exponent of the length RFC 7919 section 5.2 gives (twice the group's security strength,
+ * rounded up to bytes: 29 bytes for ffdhe2048 .. 50 for ffdhe8192), for any other
  * p (whose subgroup order is unknown) bits(p) - 1 bits. 0 when p is not a valid prime size. */
 size_t ts_dh_private_len(const uint8_t *p, size_t plen);
 

@@ -288,7 +288,7 @@ TS_TEST(dh_ffdhe_agreement) {
     CHECK(p != NULL && plen == groups[gi] / 8);
     uint8_t g = 2, xa[1024], xb[1024], ya[1024], yb[1024], za[1024], zb[1024];
     size_t xl = ts_dh_private_len(p, plen);
-    CHECK(xl == (gi == 0 ? 32u : 40u));
+    CHECK(xl == (gi == 0 ? 29u : 35u));
     CHECK(ts_dh_generate(p, plen, &g, 1, xa, ya, &dhw) == TS_DH_OK);
     CHECK(ts_dh_generate(p, plen, &g, 1, xb, yb, &dhw) == TS_DH_OK);
     CHECK(ts_dh_compute(p, plen, xa, xl, yb, plen, za, &dhw) == TS_DH_OK);
@@ -382,7 +382,7 @@ TS_TEST(ct_rsa) {
   /* DH with a secret private key */
   size_t plen;
   const uint8_t *p = ts_ffdhe_prime(2048, &plen);
-  uint8_t g = 2, x[32], y[256], z[256];
+  uint8_t g = 2, x[29], y[256], z[256];
   CHECK(ts_dh_generate(p, plen, &g, 1, x, y, &dhw) == TS_DH_OK);
   ts_secret(x, sizeof x);
   int rc = ts_dh_compute(p, plen, x, sizeof x, y, plen, z, &dhw);
