@@ -15,3 +15,7 @@ export { ed25519PublicKey, ed25519Sign, ed25519Verify, x25519, x25519GenerateKey
 export { ed448PublicKey, ed448Sign, ed448Verify, x448, x448GenerateKey, x448PublicKey } from './curve448';
 export { ecdhComputeSecret, ecdhGenerateKey, ecdhPublicKey, ecdsaSign, ecdsaSignP1363, ecdsaVerify, ecdsaVerifyP1363 } from './ec';
 export type { EcKeyPair, NistCurve } from './ec';
+export { createRsaPrivateKey, modexp, rsaEncryptPkcs1, rsaVerifyPkcs1, rsaVerifyPss } from './rsa';
+export type { RsaHashAlgorithm, RsaPrivateKey, RsaPrivateKeyComponents, RsaPublicKeyComponents } from './rsa';
+export { dhComputeSecret, dhGenerateKey, ffdheGroup } from './dh';
+export type { FfdheGroupName } from './dh';

@@ -75,6 +75,8 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitCurve25519(env, exports);
   tsaddon::InitCurve448(env, exports);
   tsaddon::InitEc(env, exports);
+  tsaddon::InitRsa(env, exports);
+  tsaddon::InitDh(env, exports);
   return exports;
 }
 

@@ -3,6 +3,7 @@
 #include "dispatch.h"
 
 #include "chacha20.h"
+#include "bn.h"
 #include "cpu.h"
 #include "sha1.h"
 #include "poly1305.h"
@@ -151,7 +152,20 @@ static void select_chacha(uint32_t f) {
 }
 
 /* ---- Bignums (RSA, DH) ------------------------------------------------------------------ */
-static void select_bignum(uint32_t f) { (void)f; }
+static void select_bignum(uint32_t f) {
+  ts_bn_mont_mul_impl = ts_bn_mont_mul_generic;
+  ts_bn_mont_sqr_impl = ts_bn_mont_sqr_generic;
+  note("bignum", "generic");
+#if defined(__x86_64__)
+  if ((f & TS_CPU_BMI2) && (f & TS_CPU_ADX)) {
+    ts_bn_mont_mul_impl = ts_bn_mont_mul_adx;
+    ts_bn_mont_sqr_impl = ts_bn_mont_sqr_adx;
+    note("bignum", "mulx-adx");
+  }
+#else
+  (void)f;
+#endif
+}
 
 /* ---- Elliptic curves, EdDSA, ML-KEM ------------------------------------------------------ */
 const ts_ec_impl *ts_p256_active = &ts_p256_impl;
