@@ -205,6 +205,15 @@ export const CipherSuite = {
   TLS_FALLBACK_SCSV: 0x5600,
 } as const;
 
+export const CIPHER_SUITE_NAME: Record<number, string> = Object.fromEntries(
+  Object.entries(CipherSuite).map(([k, v]) => [v, k]),
+);
+
+/** A cipher suite's name, or its code point in hex when unknown. */
+export function cipherSuiteName(id: number): string {
+  return CIPHER_SUITE_NAME[id] ?? `0x${id.toString(16).padStart(4, '0')}`;
+}
+
 export const PskKeyExchangeMode = { psk_ke: 0, psk_dhe_ke: 1 } as const;
 
 /** "The TLS 1.3 HelloRetryRequest random" (RFC 8446 §4.1.3): SHA-256("HelloRetryRequest"). */
