@@ -8,6 +8,7 @@ import { Credential, PeerVerify, Tls13Config } from '../tls/config13';
 import { GROUP_NAME, SIGNATURE_SCHEME_NAME } from '../tls/constants';
 import { suiteByName, TLS13_SUITES } from '../tls/primitives';
 import { ConfigError, loadCredential } from './credentials';
+import { TicketSealer } from '../tls/tickets13';
 
 export type Mode = 'interactive' | 'www' | 'WWW' | 'HTTP' | 'rev';
 
@@ -156,6 +157,10 @@ export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): Se
     middleboxCompat: !flag('no_middlebox'),
     maxSendFragment: str('max_send_frag') !== undefined ? Number(str('max_send_frag')) : 16384,
     recordPadding: str('record_padding') !== undefined ? Number(str('record_padding')) : 0,
+    // A fresh ticket key per run: tickets survive restarts of neither openssl nor us.
+    tickets: flag('no_ticket') ? undefined : new TicketSealer(core.randomBytes(32), (n) => core.randomBytes(n)),
+    ticketLifetime: 7200,
+    allowNoDheKex: flag('allow_no_dhe_kex'),
     random: (n) => core.randomBytes(n),
     now: () => Date.now(),
   };

@@ -99,7 +99,7 @@ function parseAlpn(ext: Buffer): string[] {
   return out;
 }
 
-function parsePsk(ext: Buffer, extStartInHello: number): OfferedPsk {
+function parsePsk(ext: Buffer, dataStartInHello: number): OfferedPsk {
   const r = new Reader(ext, 'pre_shared_key');
   const ids = r.sub(2, 'psk identities', 7, 0xffff);
   const identities: OfferedPsk['identities'] = [];
@@ -110,7 +110,7 @@ function parsePsk(ext: Buffer, extStartInHello: number): OfferedPsk {
   const binders: Buffer[] = [];
   while (bindersReader.remaining) binders.push(Buffer.from(bindersReader.vec(1, 32, 255)));
   if (binders.length !== identities.length) throw new TlsError(AlertDescription.illegal_parameter, 'pre_shared_key: binders do not match identities');
-  return { identities, binders, truncatedLength: extStartInHello + identitiesLen };
+  return { identities, binders, truncatedLength: dataStartInHello + identitiesLen };
 }
 
 /** Decodes a ClientHello body (after the 4-byte handshake header). raw is the whole message. */
@@ -141,7 +141,8 @@ export function parseClientHello(raw: Buffer): ClientHello {
       if (type === ExtensionType.pre_shared_key) {
         // RFC 8446 §4.2.11: pre_shared_key MUST be the last extension.
         if (exts.remaining) throw new TlsError(AlertDescription.illegal_parameter, 'pre_shared_key is not the last extension');
-        psk = parsePsk(data, 4 + startInBody + 2);
+        // The extension's data starts after its type and length (4 bytes) in the whole message.
+        psk = parsePsk(data, 4 + startInBody + 4);
       }
     }
   }

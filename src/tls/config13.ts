@@ -49,6 +49,14 @@ export interface Tls13Config {
   readonly maxSendFragment: number;
   /** -record_padding: pad records to a multiple of this many bytes (0 = off). */
   readonly recordPadding: number;
+  /** Seals session tickets; undefined with -no_ticket (no resumption by ticket). */
+  readonly tickets?: import('./tickets13').TicketSealer;
+  /** Ticket lifetime hint in seconds (RFC 8446 §4.6.1: at most 7 days). */
+  readonly ticketLifetime: number;
+  /** -allow_no_dhe_kex: accept psk_ke (resumption without a fresh key exchange). */
+  readonly allowNoDheKex: boolean;
+  /** Verifies a client's CertificateVerify signature with the public key of its leaf certificate. */
+  readonly verifyClientSignature?: (leaf: Buffer, scheme: number, data: Buffer, signature: Buffer) => boolean;
   /** Injected randomness (the native CSPRNG in production). */
   readonly random: (n: number) => Buffer;
   /** Injected clock, milliseconds. */

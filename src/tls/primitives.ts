@@ -40,10 +40,13 @@ export interface RunningHash {
   update(data: Uint8Array): void;
   /** The hash of everything so far; the running state continues. */
   peek(): Buffer;
+  /** An independent copy of the running state. */
+  fork(): RunningHash;
 }
 
-export function runningHash(alg: HashName): RunningHash {
-  const h = core.createHash(alg);
+type NativeHash = ReturnType<typeof core.createHash>;
+
+function wrapHash(h: NativeHash): RunningHash {
   return {
     update(data) {
       h.update(data);
@@ -51,7 +54,14 @@ export function runningHash(alg: HashName): RunningHash {
     peek() {
       return h.copy().digest();
     },
+    fork() {
+      return wrapHash(h.copy());
+    },
   };
+}
+
+export function runningHash(alg: HashName): RunningHash {
+  return wrapHash(core.createHash(alg));
 }
 
 export function hash(alg: HashName, data: Uint8Array): Buffer {

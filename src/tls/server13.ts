@@ -4,11 +4,12 @@
 import { TlsError } from './alert';
 import { ClientHello, KeyShareEntry, parseClientHello } from './clientHello';
 import { Reader } from './codec';
-import { AlertDescription, CipherSuite, HandshakeType, ProtocolVersion, SignatureScheme } from './constants';
+import { AlertDescription, CipherSuite, HandshakeType, ProtocolVersion, PskKeyExchangeMode, SignatureScheme } from './constants';
 import { Credential, Tls13Config } from './config13';
 import { finishedVerifyData, KeySchedule13, nextTrafficSecret } from './keySchedule13';
 import { groupSupported, keyExchange, RunningHash, runningHash, suiteById, SuiteParams } from './primitives';
 import * as msg from './serverMessages13';
+import { TicketState, ticketPsk } from './tickets13';
 
 export type Direction = 'read' | 'write';
 export type Epoch = 'handshake' | 'application';
@@ -33,10 +34,12 @@ export interface NegotiatedInfo {
   readonly version: number;
   readonly suite: SuiteParams;
   readonly group?: number;
-  readonly signatureScheme: number;
+  readonly signatureScheme?: number;
   readonly alpn?: string;
   readonly serverName?: string;
   readonly helloRetry: boolean;
+  /** The session was resumed from a ticket. */
+  readonly resumed: boolean;
   readonly clientHello: ClientHello;
   readonly peerChain?: Buffer[];
   readonly exporterSecret: Buffer;
@@ -61,12 +64,13 @@ interface Negotiation {
   readonly suite: SuiteParams;
   readonly transcript: RunningHash;
   readonly schedule: KeySchedule13;
-  readonly credential: Credential;
-  readonly scheme: number;
+  readonly credential?: Credential;
+  readonly scheme?: number;
   readonly group?: number;
   readonly alpn?: string;
   readonly serverName?: string;
   readonly helloRetry: boolean;
+  readonly resumed?: AcceptedPsk;
   clientHandshakeSecret?: Buffer;
   clientAppSecret?: Buffer;
   serverAppSecret?: Buffer;
@@ -151,6 +155,48 @@ export function chooseAlpn(config: Tls13Config, hello: ClientHello): string | un
   return match;
 }
 
+/** A PSK we accepted from a ticket, and how to use it. */
+export interface AcceptedPsk {
+  readonly index: number;
+  readonly state: TicketState;
+  /** psk_dhe_ke (a fresh key exchange too) or psk_ke. */
+  readonly dhe: boolean;
+}
+
+/**
+ * RFC 8446 §4.2.11: resumption from a ticket. The first identity that is one of our tickets,
+ * still valid, for a suite with the same hash, and whose binder verifies. `prefix` is the
+ * transcript before this ClientHello (message_hash and HelloRetryRequest after a retry).
+ * A wrong binder is fatal (decrypt_error); anything else just means a full handshake.
+ */
+export function tryResume(config: Tls13Config, hello: ClientHello, suite: SuiteParams, prefix: RunningHash): AcceptedPsk | undefined {
+  if (!hello.psk || !config.tickets) return undefined;
+  const modes = hello.pskModes ?? [];
+  // RFC 8446 §4.2.9: without psk_key_exchange_modes the server MUST NOT resume.
+  const dhe = modes.includes(PskKeyExchangeMode.psk_dhe_ke);
+  const plain = modes.includes(PskKeyExchangeMode.psk_ke) && config.allowNoDheKex;
+  if (!dhe && !plain) return undefined;
+  for (let index = 0; index < hello.psk.identities.length; index++) {
+    const state = config.tickets.open(hello.psk.identities[index].identity);
+    if (!state) continue;
+    const ticketSuite = suiteById(state.suite);
+    // RFC 8446 §4.2.11: the PSK's hash must be the suite's hash.
+    if (!ticketSuite || ticketSuite.hash !== suite.hash) continue;
+    const ageMs = config.now() - state.issued;
+    if (ageMs < 0 || ageMs > state.lifetime * 1000) continue;
+    const schedule = new KeySchedule13(suite.hash, suite.hashLen, state.psk);
+    const t = prefix.fork();
+    t.update(hello.raw.subarray(0, hello.psk.truncatedLength));
+    const expected = finishedVerifyData(suite.hash, schedule.binderKey(false), t.peek());
+    const binder = hello.psk.binders[index];
+    if (binder.length !== expected.length || !timingSafeEqual(binder, expected)) {
+      throw new TlsError(AlertDescription.decrypt_error, 'PSK binder does not verify');
+    }
+    return { index, state, dhe };
+  }
+  return undefined;
+}
+
 // ---- States --------------------------------------------------------------------------------
 
 /** Checks common to every ClientHello (RFC 8446 §4.1.2, §9.2). */
@@ -181,7 +227,9 @@ export class ExpectClientHello implements State {
     if (!suite) throw new TlsError(AlertDescription.handshake_failure, 'no shared cipher');
     const share = chooseKeyShare(this.config, hello);
     const transcript = runningHash(suite.hash);
+    const psk = tryResume(this.config, hello, suite, transcript);
     transcript.update(m.raw);
+    if (psk && !psk.dhe) return sendServerFlight(this.config, hello, suite, undefined, transcript, false, out, psk);
     if (!share) {
       // RFC 8446 §4.1.4: ask for a share of a group we both support.
       const group = chooseRetryGroup(this.config, hello);
@@ -196,7 +244,7 @@ export class ExpectClientHello implements State {
       if (hello.earlyData) out.skipEarlyData?.();
       return new ExpectClientHello2(this.config, hello, suite, group, retryTranscript);
     }
-    return sendServerFlight(this.config, hello, suite, share, transcript, false, out);
+    return sendServerFlight(this.config, hello, suite, share, transcript, false, out, psk);
   }
 }
 
@@ -223,8 +271,9 @@ export class ExpectClientHello2 implements State {
     if (shares.length !== 1 || shares[0].group !== this.group) {
       throw new TlsError(AlertDescription.illegal_parameter, 'second ClientHello does not answer the HelloRetryRequest');
     }
+    const psk = tryResume(this.config, hello, this.suite, this.transcript);
     this.transcript.update(m.raw);
-    return sendServerFlight(this.config, hello, this.suite, shares[0], this.transcript, true, out);
+    return sendServerFlight(this.config, hello, this.suite, shares[0], this.transcript, true, out, psk);
   }
 }
 
@@ -233,10 +282,11 @@ function sendServerFlight(
   config: Tls13Config,
   hello: ClientHello,
   suite: SuiteParams,
-  share: KeyShareEntry,
+  share: KeyShareEntry | undefined,
   transcript: RunningHash,
   helloRetry: boolean,
   out: HandshakeSink,
+  psk?: AcceptedPsk,
 ): State {
   // Certificate choice: SNI first (-servername with -cert2), then the default credentials.
   let candidates = config.credentials;
@@ -248,16 +298,23 @@ function sendServerFlight(
       else if (config.sni.fatal) throw new TlsError(AlertDescription.unrecognized_name, `unrecognized server name ${hello.serverName}`);
     }
   }
-  const chosen = chooseCredential(config, hello, candidates);
-  if (!chosen) throw new TlsError(AlertDescription.handshake_failure, 'no certificate for the signature algorithms the client accepts');
+  // A resumed session authenticates by its PSK: no certificate is sent (RFC 8446 §2.2).
+  const chosen = psk ? undefined : chooseCredential(config, hello, candidates);
+  if (!psk && !chosen) throw new TlsError(AlertDescription.handshake_failure, 'no certificate for the signature algorithms the client accepts');
   const alpn = chooseAlpn(config, hello);
 
-  const kx = keyExchange(share.group, share.keyExchange);
-  const schedule = new KeySchedule13(suite.hash, suite.hashLen);
-  schedule.enterHandshake(kx.sharedSecret);
+  const kx = share ? keyExchange(share.group, share.keyExchange) : undefined;
+  const schedule = new KeySchedule13(suite.hash, suite.hashLen, psk?.state.psk);
+  schedule.enterHandshake(kx?.sharedSecret);
 
   // RFC 8446 §4.1.3: 32 random bytes; a TLS 1.3 server sets no downgrade sentinel.
-  const sh = msg.serverHello({ random: config.random(32), sessionId: hello.sessionId, cipherSuite: suite.id, keyShare: { group: share.group, share: kx.serverShare } });
+  const sh = msg.serverHello({
+    random: config.random(32),
+    sessionId: hello.sessionId,
+    cipherSuite: suite.id,
+    keyShare: share && kx ? { group: share.group, share: kx.serverShare } : undefined,
+    selectedPsk: psk?.index,
+  });
   transcript.update(sh);
   out.sendHandshake(sh);
   // RFC 8446 §D.4: one change_cipher_spec right after the first ServerHello (or the HRR).
@@ -276,13 +333,15 @@ function sendServerFlight(
   };
   // RFC 6066 §3: an empty server_name in EncryptedExtensions acknowledges the name.
   send(msg.encryptedExtensions({ serverNameAck: serverName !== undefined, alpn, earlyData: false }));
-  if (config.verifyPeer !== 'none') {
-    const sigalgs = config.clientSignatureAlgorithms ?? DEFAULT_CLIENT_SIGALGS;
-    send(msg.certificateRequest(Buffer.alloc(0), sigalgs));
+  if (chosen) {
+    if (config.verifyPeer !== 'none') {
+      const sigalgs = config.clientSignatureAlgorithms ?? DEFAULT_CLIENT_SIGALGS;
+      send(msg.certificateRequest(Buffer.alloc(0), sigalgs));
+    }
+    send(msg.certificate(Buffer.alloc(0), chosen.credential.chain));
+    const signature = chosen.credential.key.sign(chosen.scheme, msg.certificateVerifyInput(true, transcript.peek()));
+    send(msg.certificateVerify(chosen.scheme, signature));
   }
-  send(msg.certificate(Buffer.alloc(0), chosen.credential.chain));
-  const signature = chosen.credential.key.sign(chosen.scheme, msg.certificateVerifyInput(true, transcript.peek()));
-  send(msg.certificateVerify(chosen.scheme, signature));
   send(msg.finished(finishedVerifyData(suite.hash, hs.server, transcript.peek())));
 
   schedule.enterMaster();
@@ -298,18 +357,19 @@ function sendServerFlight(
     suite,
     transcript,
     schedule,
-    credential: chosen.credential,
-    scheme: chosen.scheme,
-    group: share.group,
+    credential: chosen?.credential,
+    scheme: chosen?.scheme,
+    group: share?.group,
     alpn,
     serverName,
     helloRetry,
+    resumed: psk,
     clientHandshakeSecret: hs.client,
     clientAppSecret: app.client,
     serverAppSecret: app.server,
     exporterSecret: app.exporter,
   };
-  if (config.verifyPeer !== 'none') return new ExpectCertificate(n);
+  if (chosen && config.verifyPeer !== 'none') return new ExpectCertificate(n);
   return new ExpectFinished(n);
 }
 
@@ -376,8 +436,8 @@ class ExpectCertificateVerify implements State {
       throw new TlsError(AlertDescription.illegal_parameter, `client signed with scheme 0x${scheme.toString(16)}`);
     }
     const input = msg.certificateVerifyInput(false, this.n.transcript.peek());
-    const verify = this.n.config as Tls13Config & { verifyClientSignature?: (leaf: Buffer, scheme: number, data: Buffer, sig: Buffer) => boolean };
-    if (!verify.verifyClientSignature || !verify.verifyClientSignature(this.n.peerChain![0], scheme, input, signature)) {
+    const verify = this.n.config.verifyClientSignature;
+    if (!verify || !verify(this.n.peerChain![0], scheme, input, signature)) {
       throw new TlsError(AlertDescription.decrypt_error, 'client CertificateVerify signature does not verify');
     }
     this.n.transcript.update(m.raw);
@@ -409,12 +469,40 @@ class ExpectFinished implements State {
       alpn: n.alpn,
       serverName: n.serverName,
       helloRetry: n.helloRetry,
+      resumed: n.resumed !== undefined,
       clientHello: n.hello,
       peerChain: n.peerChain,
       exporterSecret: n.exporterSecret!,
       resumptionMasterSecret: rms,
     });
+    sendTickets(n, rms, out);
     return new Connected(n.suite, n.clientAppSecret!, n.serverAppSecret!);
+  }
+}
+
+/**
+ * RFC 8446 §4.6.1: NewSessionTickets after the client's Finished. OpenSSL sends -num_tickets
+ * (2 by default) after a full handshake and one after a resumption.
+ */
+function sendTickets(n: Negotiation, resumptionMasterSecret: Buffer, out: HandshakeSink): void {
+  const sealer = n.config.tickets;
+  if (!sealer) return;
+  const count = n.resumed ? Math.min(1, n.config.numTickets) : n.config.numTickets;
+  for (let i = 0; i < count; i++) {
+    const nonce = Buffer.alloc(8);
+    nonce.writeUInt32BE(i, 4);
+    const ageAdd = n.config.random(4).readUInt32BE(0);
+    const ticket = sealer.seal({
+      suite: n.suite.id,
+      psk: ticketPsk(n.suite.hash, resumptionMasterSecret, nonce, n.suite.hashLen),
+      issued: n.config.now(),
+      ageAdd,
+      lifetime: n.config.ticketLifetime,
+      maxEarlyData: 0,
+      alpn: n.alpn ?? '',
+      serverName: n.serverName ?? '',
+    });
+    out.sendHandshake(msg.newSessionTicket(n.config.ticketLifetime, ageAdd, nonce, ticket));
   }
 }
 
