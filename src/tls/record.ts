@@ -146,7 +146,7 @@ export function plaintextRecords(type: number, content: Uint8Array, maxFragment 
 
 /** Reassembles handshake messages from the fragments of handshake records (RFC 8446 §5.1). */
 export class HandshakeReassembler {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
 
   constructor(private readonly maxMessage: number) {}
 
