@@ -2,7 +2,7 @@
 // TLS's names (cipher suites, named groups). Everything below is our own C core via binding/.
 import * as core from '../../binding';
 import { TlsError } from './alert';
-import { AlertDescription, CipherSuite, NamedGroup } from './constants';
+import { AlertDescription, CipherSuite, GROUP_NAME, NamedGroup } from './constants';
 
 export type HashName = 'sha256' | 'sha384';
 export type AeadName = 'aes-128-gcm' | 'aes-256-gcm' | 'chacha20-poly1305' | 'aes-128-ccm' | 'aes-128-ccm8';
@@ -129,6 +129,26 @@ export function keyExchange(group: number, clientShare: Uint8Array): KeyExchange
         const k = core.ecdhGenerateKey(curve);
         return { serverShare: k.publicKey, sharedSecret: core.ecdhComputeSecret(curve, k.privateKey, clientShare) };
       }
+      case NamedGroup.ffdhe2048:
+      case NamedGroup.ffdhe3072:
+      case NamedGroup.ffdhe4096:
+      case NamedGroup.ffdhe6144:
+      case NamedGroup.ffdhe8192: {
+        const { p, g } = core.ffdheGroup(GROUP_NAME[group] as 'ffdhe2048');
+        // RFC 8446 §4.2.8.1: the share is Y left-padded to the size of p.
+        if (clientShare.length !== p.length) break;
+        const k = core.dhGenerateKey(p, g);
+        return { serverShare: leftPad(k.publicKey, p.length), sharedSecret: core.dhComputeSecret(k.privateKey, clientShare, p) };
+      }
+      case NamedGroup.X25519MLKEM768: {
+        // draft-ietf-tls-ecdhe-mlkem §4.1: client share = ML-KEM-768 encapsulation key (1184)
+        // || X25519 share (32); ours = ciphertext (1088) || X25519 share; secret = ML-KEM || X25519.
+        if (clientShare.length !== 1184 + 32) break;
+        const enc = core.mlkem768Encapsulate(clientShare.subarray(0, 1184));
+        const k = core.x25519GenerateKey();
+        const x = core.x25519(k.privateKey, clientShare.subarray(1184));
+        return { serverShare: Buffer.concat([enc.ciphertext, k.publicKey]), sharedSecret: Buffer.concat([enc.sharedSecret, x]) };
+      }
       default:
         break;
     }
@@ -139,8 +159,11 @@ export function keyExchange(group: number, clientShare: Uint8Array): KeyExchange
   throw new TlsError(AlertDescription.illegal_parameter, `invalid key share for group ${group}`);
 }
 
+function leftPad(b: Buffer, n: number): Buffer {
+  return b.length >= n ? b : Buffer.concat([Buffer.alloc(n - b.length), b]);
+}
+
 /** Groups this build can do in TLS 1.3. */
 export function groupSupported(group: number): boolean {
-  return group === NamedGroup.x25519 || group === NamedGroup.x448 || group === NamedGroup.secp256r1 ||
-    group === NamedGroup.secp384r1 || group === NamedGroup.secp521r1;
+  return GROUP_NAME[group] !== undefined;
 }
