@@ -38,7 +38,7 @@ export interface ServerConfig {
 /** OpenSSL 3.0's default TLS 1.3 cipher suites. */
 const DEFAULT_CIPHERSUITES = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 /** OpenSSL 3.0's default groups, in its order. */
-const DEFAULT_GROUPS = 'x25519:secp256r1:x448:secp521r1:secp384r1:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192';
+const DEFAULT_GROUPS = 'X25519MLKEM768:x25519:secp256r1:x448:secp521r1:secp384r1:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192';
 
 const GROUP_ALIASES: Record<string, string> = { 'P-256': 'secp256r1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', prime256v1: 'secp256r1' };
 
