@@ -112,6 +112,13 @@ function passSource(spec: string | undefined): (() => string) | undefined {
   };
 }
 
+/** -psk (hex) and -psk_identity (default "Client_identity", as s_client's default). */
+function parseExternalPsk(hex: string | undefined, identity: string | undefined): Tls13Config['externalPsk'] {
+  if (hex === undefined) return undefined;
+  if (!/^([0-9a-fA-F]{2})+$/.test(hex)) throw new ConfigError(`Not a hex number '${hex}'`);
+  return { identity: Buffer.from(identity ?? 'Client_identity', 'latin1'), key: Buffer.from(hex, 'hex'), suite: 0x1301 };
+}
+
 /** Builds the configuration; throws ConfigError with the text to print. */
 export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): ServerConfig {
   const o = args.options as Record<string, string | true | readonly string[] | undefined>;
@@ -161,6 +168,7 @@ export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): Se
     tickets: flag('no_ticket') ? undefined : new TicketSealer(core.randomBytes(32), (n) => core.randomBytes(n)),
     ticketLifetime: 7200,
     allowNoDheKex: flag('allow_no_dhe_kex'),
+    externalPsk: parseExternalPsk(str('psk'), str('psk_identity')),
     random: (n) => core.randomBytes(n),
     now: () => Date.now(),
   };

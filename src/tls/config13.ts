@@ -53,6 +53,8 @@ export interface Tls13Config {
   readonly tickets?: import('./tickets13').TicketSealer;
   /** Ticket lifetime hint in seconds (RFC 8446 §4.6.1: at most 7 days). */
   readonly ticketLifetime: number;
+  /** -psk with -psk_identity: an external PSK (RFC 8446 §4.2.11) and the suite whose hash it uses. */
+  readonly externalPsk?: { readonly identity: Buffer; readonly key: Buffer; readonly suite: number };
   /** -allow_no_dhe_kex: accept psk_ke (resumption without a fresh key exchange). */
   readonly allowNoDheKex: boolean;
   /** Verifies a client's CertificateVerify signature with the public key of its leaf certificate. */

@@ -170,14 +170,16 @@ export interface AcceptedPsk {
  * A wrong binder is fatal (decrypt_error); anything else just means a full handshake.
  */
 export function tryResume(config: Tls13Config, hello: ClientHello, suite: SuiteParams, prefix: RunningHash): AcceptedPsk | undefined {
-  if (!hello.psk || !config.tickets) return undefined;
+  if (!hello.psk || (!config.tickets && !config.externalPsk)) return undefined;
   const modes = hello.pskModes ?? [];
   // RFC 8446 §4.2.9: without psk_key_exchange_modes the server MUST NOT resume.
   const dhe = modes.includes(PskKeyExchangeMode.psk_dhe_ke);
   const plain = modes.includes(PskKeyExchangeMode.psk_ke) && config.allowNoDheKex;
   if (!dhe && !plain) return undefined;
   for (let index = 0; index < hello.psk.identities.length; index++) {
-    const state = config.tickets.open(hello.psk.identities[index].identity);
+    const identity = hello.psk.identities[index].identity;
+    const external = config.externalPsk && identity.equals(config.externalPsk.identity) ? config.externalPsk : undefined;
+    const state = external ? externalPskState(external, config) : config.tickets?.open(identity);
     if (!state) continue;
     const ticketSuite = suiteById(state.suite);
     // RFC 8446 §4.2.11: the PSK's hash must be the suite's hash.
@@ -187,7 +189,8 @@ export function tryResume(config: Tls13Config, hello: ClientHello, suite: SuiteP
     const schedule = new KeySchedule13(suite.hash, suite.hashLen, state.psk);
     const t = prefix.fork();
     t.update(hello.raw.subarray(0, hello.psk.truncatedLength));
-    const expected = finishedVerifyData(suite.hash, schedule.binderKey(false), t.peek());
+    // RFC 8446 §7.1: "ext binder" for external PSKs, "res binder" for tickets.
+    const expected = finishedVerifyData(suite.hash, schedule.binderKey(external !== undefined), t.peek());
     const binder = hello.psk.binders[index];
     if (binder.length !== expected.length || !timingSafeEqual(binder, expected)) {
       throw new TlsError(AlertDescription.decrypt_error, 'PSK binder does not verify');
@@ -195,6 +198,14 @@ export function tryResume(config: Tls13Config, hello: ClientHello, suite: SuiteP
     return { index, state, dhe };
   }
   return undefined;
+}
+
+/**
+ * An external PSK (-psk, -psk_identity) as a ticket-like state. OpenSSL's s_client and s_server
+ * bind a bare -psk key to SHA-256 (TLS_AES_128_GCM_SHA256) in TLS 1.3.
+ */
+function externalPskState(psk: NonNullable<Tls13Config['externalPsk']>, config: Tls13Config): TicketState {
+  return { suite: psk.suite, psk: psk.key, issued: config.now(), ageAdd: 0, lifetime: 0xffffffff, maxEarlyData: 0, alpn: '', serverName: '' };
 }
 
 // ---- States --------------------------------------------------------------------------------
