@@ -90,6 +90,16 @@ function unexpected(state: string, type: number): never {
  */
 export function chooseCipherSuite(config: Tls13Config, offered: readonly number[]): SuiteParams | undefined {
   const ours = config.cipherSuites.filter((id) => suiteById(id));
+  // With an external PSK configured OpenSSL prefers a SHA-256 suite, the hash a bare -psk
+  // key is bound to, so the PSK can be used.
+  if (config.externalPsk) {
+    const first = chooseFrom(config, ours.filter((id) => suiteById(id)!.hash === 'sha256'), offered);
+    if (first) return first;
+  }
+  return chooseFrom(config, ours, offered);
+}
+
+function chooseFrom(config: Tls13Config, ours: readonly number[], offered: readonly number[]): SuiteParams | undefined {
   let order: readonly number[];
   if (config.serverPreference) {
     order = ours;
