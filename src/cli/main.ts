@@ -23,6 +23,6 @@ export async function main(argv: string[], stderr: ErrorOutput = process.stderr)
       stderr.write(result.stderr);
       return 1;
     case 'args':
-      return runServer(result.args);
+      return runServer(result.args, argv);
   }
 }

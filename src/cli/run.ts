@@ -1,11 +1,22 @@
 /**
- * The step after a successful parse. THIS IS THE SEAM where the TLS server gets wired in:
- * ParsedArgs -> ServerConfig -> listeners. Until then it says so and fails.
+ * The step after a successful parse: ParsedArgs -> ServerConfig -> listeners.
  */
+import { buildServerConfig } from '../config/serverConfig';
+import { ConfigError } from '../config/credentials';
+import { serve } from '../server/server';
 import type { ParsedArgs } from './parse';
 
 /** Runs the server for parsed arguments; resolves to the process exit status. */
-export async function runServer(_args: ParsedArgs): Promise<number> {
-  process.stderr.write('ts-s-server: the TLS server is not implemented yet\n');
-  return 1;
+export async function runServer(args: ParsedArgs, argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  let config;
+  try {
+    config = buildServerConfig(args, argv);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof Error) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  return serve(config);
 }

@@ -1,0 +1,280 @@
+// One TLS connection: owns the socket, the record layer and the handshake state machine, and
+// hands application data to the serving mode. Every error ends this connection (with the alert
+// RFC 8446 §6 names) and never the process.
+import type { Socket } from 'node:net';
+
+import { alertFor, PeerAlert, TlsError } from '../tls/alert';
+import { AlertDescription, AlertLevel, ContentType, HandshakeType } from '../tls/constants';
+import { Tls13Config } from '../tls/config13';
+import { trafficKeys } from '../tls/keySchedule13';
+import { plaintextRecords, Protection13, RecordFramer, TlsRecord, HandshakeReassembler, MAX_PLAINTEXT } from '../tls/record';
+import { Connected, Direction, Epoch, ExpectClientHello, HandshakeSink, NegotiatedInfo, State } from '../tls/server13';
+import { SuiteParams } from '../tls/primitives';
+
+/** Largest handshake message we accept (a client certificate chain fits well within it). */
+const MAX_HANDSHAKE_MESSAGE = 1 << 17;
+/** RFC 8446 §4.2.10: how much rejected 0-RTT data we skip before giving up. */
+const MAX_SKIPPED_EARLY_DATA = 1 << 14;
+
+export interface ConnectionEvents {
+  /** The handshake is done; the mode may start. */
+  onHandshake(conn: TlsConnection, info: NegotiatedInfo): void;
+  /** Application data from the client. */
+  onData(conn: TlsConnection, data: Buffer): void;
+  /** The client sent close_notify. */
+  onCloseNotify(conn: TlsConnection): void;
+  /** The connection failed (our alert sent, or the peer's received). */
+  onError(conn: TlsConnection, err: Error): void;
+  /** The socket is gone. */
+  onClosed(conn: TlsConnection): void;
+  /** Each record in or out, for -msg / -debug tracing. */
+  onRecord?(conn: TlsConnection, direction: 'in' | 'out', type: number, content: Buffer, header?: Buffer): void;
+  /** NSS key log lines. */
+  onKeyLog?(line: string): void;
+}
+
+export class TlsConnection implements HandshakeSink {
+  private readonly framer = new RecordFramer();
+  private readonly reassembler = new HandshakeReassembler(MAX_HANDSHAKE_MESSAGE);
+  private state: State;
+  private readKeys?: Protection13;
+  private writeKeys?: Protection13;
+  private pendingHandshake: Buffer[] = [];
+  private skippingEarlyData = 0;
+  private skipEarly = false;
+  private closed = false;
+  private sentCloseNotify = false;
+  info?: NegotiatedInfo;
+  bytesIn = 0;
+  bytesOut = 0;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly config: Tls13Config,
+    private readonly events: ConnectionEvents,
+  ) {
+    this.state = new ExpectClientHello(config);
+    socket.on('data', (d: Buffer) => this.receive(d));
+    socket.on('end', () => this.onEnd());
+    socket.on('error', (err) => this.fail(err, false));
+    socket.on('close', () => {
+      this.closed = true;
+      this.events.onClosed(this);
+    });
+  }
+
+  get handshakeComplete(): boolean {
+    return this.info !== undefined;
+  }
+
+  // ---- Input ----------------------------------------------------------------------------------
+
+  private receive(data: Buffer): void {
+    if (this.closed) return;
+    this.bytesIn += data.length;
+    try {
+      this.framer.push(data);
+      for (let rec = this.framer.next(); rec; rec = this.closed ? undefined : this.framer.next()) this.onRecord(rec);
+      this.flush();
+    } catch (err) {
+      this.fail(err as Error, true);
+    }
+  }
+
+  private onRecord(rec: TlsRecord): void {
+    let type = rec.type;
+    let content = rec.fragment;
+    if (type === ContentType.change_cipher_spec) {
+      // RFC 8446 §5: a single 0x01 change_cipher_spec may arrive before the client's Finished
+      // and is dropped; any other is unexpected.
+      if (this.handshakeComplete || content.length !== 1 || content[0] !== 1) {
+        throw new TlsError(AlertDescription.unexpected_message, 'unexpected change_cipher_spec');
+      }
+      this.events.onRecord?.(this, 'in', type, content, rec.header);
+      return;
+    }
+    if (this.readKeys) {
+      if (type !== ContentType.application_data) throw new TlsError(AlertDescription.unexpected_message, `unprotected record of type ${type}`);
+      try {
+        ({ type, content } = this.readKeys.open(rec));
+        this.skipEarly = false;
+      } catch (err) {
+        // RFC 8446 §4.2.10: records of rejected 0-RTT data fail to decrypt; skip them, up to a limit.
+        if (this.skipEarly && err instanceof TlsError && err.alert === AlertDescription.bad_record_mac) {
+          this.skippingEarlyData += rec.fragment.length;
+          if (this.skippingEarlyData > MAX_SKIPPED_EARLY_DATA) throw err;
+          this.readKeys.rewindSequence();
+          return;
+        }
+        throw err;
+      }
+    } else if (type === ContentType.application_data) {
+      throw new TlsError(AlertDescription.unexpected_message, 'application data before the handshake');
+    } else if (content.length > MAX_PLAINTEXT) {
+      throw new TlsError(AlertDescription.record_overflow, 'plaintext record too long');
+    }
+    this.events.onRecord?.(this, 'in', type, content, rec.header);
+    switch (type) {
+      case ContentType.handshake:
+        return this.onHandshakeFragment(content);
+      case ContentType.alert:
+        return this.onAlert(content);
+      case ContentType.application_data:
+        if (!this.handshakeComplete) throw new TlsError(AlertDescription.unexpected_message, 'application data during the handshake');
+        if (content.length) this.events.onData(this, content);
+        return;
+      default:
+        throw new TlsError(AlertDescription.unexpected_message, `record of type ${type}`);
+    }
+  }
+
+  private onHandshakeFragment(fragment: Buffer): void {
+    // RFC 8446 §5.1: handshake messages may not be empty records (zero-length fragments).
+    if (fragment.length === 0) throw new TlsError(AlertDescription.unexpected_message, 'empty handshake record');
+    this.reassembler.push(fragment);
+    for (let m = this.reassembler.next(); m; m = this.closed ? undefined : this.reassembler.next()) {
+      const before = this.readKeys;
+      this.state = this.state.handle(m, this);
+      // RFC 8446 §5.1: a key change must fall on a record boundary.
+      if (this.readKeys !== before && this.reassembler.partial) {
+        throw new TlsError(AlertDescription.unexpected_message, 'handshake message spans a key change');
+      }
+    }
+  }
+
+  private onAlert(content: Buffer): void {
+    if (content.length !== 2) throw new TlsError(AlertDescription.decode_error, 'malformed alert');
+    const [level, description] = content;
+    if (description === AlertDescription.close_notify) {
+      this.events.onCloseNotify(this);
+      return;
+    }
+    // RFC 8446 §6.2: every alert but close_notify and user_canceled ends the connection.
+    if (description === AlertDescription.user_canceled) return;
+    const err = new PeerAlert(level, description);
+    this.closed = true;
+    this.events.onError(this, err);
+    this.socket.destroy();
+  }
+
+  private onEnd(): void {
+    if (this.closed) return;
+    this.socket.end();
+  }
+
+  // ---- HandshakeSink --------------------------------------------------------------------------
+
+  sendHandshake(message: Buffer): void {
+    this.pendingHandshake.push(message);
+  }
+
+  sendChangeCipherSpec(): void {
+    this.flush();
+    const ccs = Buffer.from([1]);
+    this.events.onRecord?.(this, 'out', ContentType.change_cipher_spec, ccs);
+    this.writeRaw(plaintextRecords(ContentType.change_cipher_spec, ccs)[0]);
+  }
+
+  installKeys(direction: Direction, _epoch: Epoch, suite: SuiteParams, secret: Buffer): void {
+    const k = trafficKeys(suite.hash, secret, suite.keyLen, suite.ivLen);
+    const p = new Protection13(suite.aead, k.key, k.iv, suite.tagLen);
+    if (direction === 'write') {
+      this.flush();
+      this.writeKeys = p;
+    } else {
+      this.readKeys = p;
+    }
+  }
+
+  keyLog(label: string, clientRandom: Buffer, secret: Buffer): void {
+    this.events.onKeyLog?.(`${label} ${clientRandom.toString('hex')} ${secret.toString('hex')}`);
+  }
+
+  handshakeDone(info: NegotiatedInfo): void {
+    this.info = info;
+    this.flush();
+    this.events.onHandshake(this, info);
+  }
+
+  skipEarlyData(): void {
+    this.skipEarly = true;
+  }
+
+  // ---- Output ---------------------------------------------------------------------------------
+
+  /** Sends buffered handshake messages, packed into as few records as fit. */
+  private flush(): void {
+    if (!this.pendingHandshake.length) return;
+    const data = Buffer.concat(this.pendingHandshake);
+    this.pendingHandshake = [];
+    this.writeContent(ContentType.handshake, data);
+  }
+
+  private writeContent(type: number, data: Buffer): void {
+    const max = this.config.maxSendFragment;
+    for (let off = 0; off < data.length || (off === 0 && data.length === 0); off += max) {
+      const part = data.subarray(off, Math.min(data.length, off + max));
+      this.events.onRecord?.(this, 'out', type, part);
+      if (this.writeKeys) {
+        const pad = this.config.recordPadding > 0 ? (this.config.recordPadding - ((part.length + 1) % this.config.recordPadding)) % this.config.recordPadding : 0;
+        this.writeRaw(this.writeKeys.seal(type, part, Math.min(pad, MAX_PLAINTEXT - part.length)));
+      } else {
+        this.writeRaw(plaintextRecords(type, part)[0]);
+      }
+      if (data.length === 0) break;
+    }
+  }
+
+  private writeRaw(rec: Buffer): void {
+    if (this.closed || this.socket.destroyed) return;
+    this.bytesOut += rec.length;
+    this.socket.write(rec);
+  }
+
+  /** Application data to the client. */
+  write(data: Buffer): void {
+    if (!this.handshakeComplete || this.sentCloseNotify) return;
+    this.writeContent(ContentType.application_data, data);
+  }
+
+  /** KeyUpdate from us (the `k` and `K` commands). */
+  keyUpdate(requestPeer: boolean): boolean {
+    if (!(this.state instanceof Connected)) return false;
+    this.state.updateOwnKeys(this, requestPeer);
+    this.flush();
+    return true;
+  }
+
+  /** Sends close_notify and closes our side. */
+  close(): void {
+    if (this.closed) return;
+    if (!this.sentCloseNotify) {
+      this.sentCloseNotify = true;
+      this.sendAlert(AlertLevel.warning, AlertDescription.close_notify);
+    }
+    this.socket.end();
+  }
+
+  private sendAlert(level: number, description: number): void {
+    this.flush();
+    this.writeContent(ContentType.alert, Buffer.from([level, description]));
+  }
+
+  private fail(err: Error, sendAlert: boolean): void {
+    if (this.closed) return;
+    if (sendAlert) {
+      try {
+        this.pendingHandshake = [];
+        this.sendAlert(AlertLevel.fatal, alertFor(err));
+      } catch {
+        // The alert is best effort; the connection ends either way.
+      }
+    }
+    this.closed = true;
+    this.events.onError(this, err);
+    if (sendAlert) this.socket.end();
+    else this.socket.destroy();
+  }
+}
+
+export { HandshakeType };
