@@ -9,6 +9,7 @@ import { GROUP_NAME, SIGNATURE_SCHEME_NAME } from '../tls/constants';
 import { suiteByName, TLS13_SUITES } from '../tls/primitives';
 import { ConfigError, loadCredential } from './credentials';
 import { TicketSealer } from '../tls/tickets13';
+import { verifyPeerSignature } from './peerSignature';
 
 export type Mode = 'interactive' | 'www' | 'WWW' | 'HTTP' | 'rev';
 
@@ -169,6 +170,7 @@ export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): Se
     ticketLifetime: 7200,
     allowNoDheKex: flag('allow_no_dhe_kex'),
     externalPsk: parseExternalPsk(str('psk'), str('psk_identity')),
+    verifyClientSignature: verifyPeerSignature,
     random: (n) => core.randomBytes(n),
     now: () => Date.now(),
   };
