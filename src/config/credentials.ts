@@ -93,7 +93,7 @@ export function readCertificateChain(file: string): Buffer[] {
   let data: Buffer;
   try {
     data = fs.readFileSync(file);
-  } catch (err) {
+  } catch {
     throw new ConfigError(`Could not open file or uri for loading server certificate from ${file}`);
   }
   const certs = loadCertificates(data);
@@ -107,14 +107,15 @@ export function readPrivateKey(file: string, passphrase?: () => string | Uint8Ar
   try {
     data = fs.readFileSync(file);
   } catch {
-    throw new ConfigError(`Could not open file or uri for loading server private key from ${file}`);
+    throw new ConfigError(`Could not open file or uri for loading server certificate private key from ${file}`);
   }
   return loadPrivateKey(data, passphrase);
 }
 
 /** A credential from a certificate file and a key file (the key may be in the certificate file). */
 export function loadCredential(certFile: string, keyFile: string, passphrase?: () => string | Uint8Array): Credential {
-  const chain = readCertificateChain(certFile);
+  // openssl loads the key before the certificate, so a missing server.pem is reported as the key.
   const key = readPrivateKey(keyFile, passphrase);
+  const chain = readCertificateChain(certFile);
   return { chain, key: signingKey(key) };
 }

@@ -249,3 +249,24 @@ test('bad clients end their own connection, never the server', async (t) => {
     fs.rmSync(certs.dir, { recursive: true, force: true });
   }
 });
+
+test('client certificates: -Verify requires one, -verify asks for one', async (t) => {
+  const server = makeCert('p256');
+  const client = makeCert('ed25519');
+  const required = await startServer(['-www', '-cert', server.cert, '-key', server.key, '-Verify', '1']);
+  const optional = await startServer(['-www', '-cert', server.cert, '-key', server.key, '-verify', '1']);
+  try {
+    const withCert = await opensslGet(required.port, ['-tls1_3', '-cert', client.cert, '-key', client.key]);
+    t.regex(withCert.stdout, /^HTTP\/1\.0 200 ok/m, withCert.stdout + withCert.stderr);
+    const without = await opensslGet(required.port, ['-tls1_3']);
+    t.notRegex(without.stdout, /HTTP\/1\.0 200 ok/);
+    t.regex(without.stderr, /alert certificate required/);
+    const optionalNone = await opensslGet(optional.port, ['-tls1_3']);
+    t.regex(optionalNone.stdout, /^HTTP\/1\.0 200 ok/m, optionalNone.stdout + optionalNone.stderr);
+  } finally {
+    await required.kill();
+    await optional.kill();
+    fs.rmSync(server.dir, { recursive: true, force: true });
+    fs.rmSync(client.dir, { recursive: true, force: true });
+  }
+});
