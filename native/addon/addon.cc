@@ -77,6 +77,7 @@ static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
   tsaddon::InitEc(env, exports);
   tsaddon::InitRsa(env, exports);
   tsaddon::InitDh(env, exports);
+  tsaddon::InitRecord(env, exports);
   return exports;
 }
 

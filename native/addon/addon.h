@@ -24,6 +24,11 @@ void InitCurve448(Napi::Env env, Napi::Object exports);
 void InitEc(Napi::Env env, Napi::Object exports);
 void InitRsa(Napi::Env env, Napi::Object exports);
 void InitDh(Napi::Env env, Napi::Object exports);
+void InitCurve25519(Napi::Env env, Napi::Object exports);
+void InitAes(Napi::Env env, Napi::Object exports);
+void InitCurve448(Napi::Env env, Napi::Object exports);
+void InitMlkem(Napi::Env env, Napi::Object exports);
+void InitRecord(Napi::Env env, Napi::Object exports);
 
 // Throws a JS TypeError/RangeError and returns false when the check fails; callers return
 // env.Undefined() right after (C++ exceptions are disabled).

@@ -1,6 +1,8 @@
 // The one place the TLS layer reaches the native core: hashes, HKDF, AEAD and key exchange by
 // TLS's names (cipher suites, named groups). Everything below is our own C core via binding/.
 import * as core from '../../binding';
+import { createRecordProtection, RecordError } from '../../binding/record';
+import type { OpenedRecord, RecordProtection } from '../../binding/record';
 import { TlsError } from './alert';
 import { AlertDescription, CipherSuite, GROUP_NAME, NamedGroup } from './constants';
 
@@ -90,6 +92,17 @@ export interface Aead {
 export function createAead(alg: AeadName, key: Uint8Array): Aead {
   if (alg === 'chacha20-poly1305') return core.createChaCha20Poly1305(key);
   return core.createAead(alg, key);
+}
+
+export { RecordError };
+export type { OpenedRecord, RecordProtection };
+
+/**
+ * One direction's TLS 1.3 record protection (RFC 8446 §5.2-5.4): the key, the static IV and the
+ * sequence number live in the native core, and each record is one native call.
+ */
+export function recordProtection13(alg: AeadName, key: Uint8Array, iv: Uint8Array): RecordProtection {
+  return createRecordProtection({ version: 'tls1.3', cipher: alg, key, iv });
 }
 
 export function randomBytes(n: number): Buffer {

@@ -2,7 +2,7 @@
 // protection with per-direction keys, IVs and sequence numbers.
 import { TlsError } from './alert';
 import { AlertDescription, ContentType } from './constants';
-import { Aead, AeadName, createAead } from './primitives';
+import { AeadName, OpenedRecord, RecordError, RecordProtection, recordProtection13 } from './primitives';
 
 /** RFC 8446 §5.1: a TLSPlaintext fragment is at most 2^14 bytes. */
 export const MAX_PLAINTEXT = 1 << 14;
@@ -67,64 +67,60 @@ export class RecordFramer {
   }
 }
 
-/** One direction's TLS 1.3 protection state: key, static IV and the sequence number. */
+/** One direction's TLS 1.3 protection state: key, static IV and sequence number, held natively. */
 export class Protection13 {
-  private readonly aead: Aead;
-  private seq = 0n;
-  private readonly nonce: Buffer;
+  private readonly rp: RecordProtection;
 
   constructor(
     aeadName: AeadName,
     key: Buffer,
-    private readonly iv: Buffer,
+    iv: Buffer,
     readonly tagLen: number,
   ) {
-    this.aead = createAead(aeadName, key);
-    this.nonce = Buffer.alloc(iv.length);
+    this.rp = recordProtection13(aeadName, key, iv);
   }
 
-  /** RFC 8446 §5.3: the 64-bit sequence number, left-padded, XORed into the static IV. */
-  private nextNonce(): Buffer {
-    if (this.seq >= 0xffffffffffffffffn) throw new TlsError(AlertDescription.internal_error, 'sequence number exhausted');
-    this.iv.copy(this.nonce);
-    let s = this.seq;
-    for (let i = this.nonce.length - 1; i >= this.nonce.length - 8; i--) {
-      this.nonce[i] ^= Number(s & 0xffn);
-      s >>= 8n;
-    }
-    this.seq++;
-    return this.nonce;
-  }
-
-  /** Undoes the sequence step of a record that was skipped (rejected 0-RTT data). */
-  rewindSequence(): void {
-    if (this.seq > 0n) this.seq--;
-  }
+  /**
+   * Undoes the sequence step of a record that was skipped (rejected 0-RTT data). A record that
+   * fails to authenticate no longer advances the sequence number (the native open leaves the
+   * state as it was), so there is nothing left to undo; kept for the driver's call.
+   */
+  rewindSequence(): void {}
 
   /** Protects content of `type` into a whole TLSCiphertext record, with `pad` zero bytes. */
   seal(type: number, content: Uint8Array, pad = 0): Buffer {
-    const inner = Buffer.allocUnsafe(content.length + 1 + pad);
-    inner.set(content, 0);
-    inner[content.length] = type;
-    inner.fill(0, content.length + 1);
-    const length = inner.length + this.tagLen;
-    const header = Buffer.from([ContentType.application_data, 0x03, 0x03, length >> 8, length & 0xff]);
-    const sealed = this.aead.seal(this.nextNonce(), header, inner);
-    return Buffer.concat([header, sealed]);
+    try {
+      return this.rp.seal(type, content, pad);
+    } catch (err) {
+      throw asTlsError(err);
+    }
   }
 
   /** Opens a protected record; returns the real content type and content. */
   open(record: TlsRecord): { type: number; content: Buffer } {
     if (record.fragment.length < this.tagLen + 1) throw new TlsError(AlertDescription.bad_record_mac, 'protected record too short');
-    const inner = this.aead.open(this.nextNonce(), record.header, record.fragment);
-    if (!inner) throw new TlsError(AlertDescription.bad_record_mac, 'record authentication failed');
-    // RFC 8446 §5.4: the content type is the last non-zero byte; all-zero is unexpected_message.
-    let end = inner.length - 1;
-    while (end >= 0 && inner[end] === 0) end--;
-    if (end < 0) throw new TlsError(AlertDescription.unexpected_message, 'protected record with no content type');
-    if (end > MAX_PLAINTEXT) throw new TlsError(AlertDescription.record_overflow, 'protected record plaintext too long');
-    return { type: inner[end], content: inner.subarray(0, end) };
+    // The framer hands out header and fragment as adjacent views of one buffer: pass it whole.
+    const { header, fragment } = record;
+    const whole =
+      header.buffer === fragment.buffer && header.byteOffset + header.length === fragment.byteOffset
+        ? Buffer.from(header.buffer, header.byteOffset, header.length + fragment.length)
+        : Buffer.concat([header, fragment]);
+    let opened: OpenedRecord | null;
+    try {
+      opened = this.rp.open(whole);
+    } catch (err) {
+      // RFC 8446 §5.4: an all-zero inner plaintext is unexpected_message; over 2^14 + 1 bytes
+      // (which the framer's limit already excludes) record_overflow.
+      throw asTlsError(err);
+    }
+    if (!opened) throw new TlsError(AlertDescription.bad_record_mac, 'record authentication failed');
+    return opened;
   }
+}
+
+function asTlsError(err: unknown): unknown {
+  if (err instanceof RecordError) return new TlsError(err.alert as AlertDescription, err.message);
+  return err;
 }
 
 /** Writes plaintext records (before keys exist), fragmenting to maxFragment. */
