@@ -184,10 +184,7 @@ Napi::Value RecordOpen(const Napi::CallbackInfo &info) {
   c->state[0] = r;
   c->state[1] = type;
   c->state[2] = (int32_t)len;
-  if (r != TS_RECORD_OK) {
-    if (cap) ts_wipe(data, cap);
-    return env.Null();
-  }
+  if (r != TS_RECORD_OK) return env.Null();  // the core released nothing: out is all zeros
   return Napi::Value(env, buf);
 }
 

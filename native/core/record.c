@@ -457,34 +457,38 @@ int ts_record_seal(ts_record_ctx *c, uint8_t type, const uint8_t *content, size_
 /* ---- open ------------------------------------------------------------------------------------ */
 
 /* Finds the last non-zero byte of buf[0..len) (RFC 8446 §5.4): *type is that byte (0 if none)
- * and *pos its index (0 if none). Reads every byte, 8 at a time; the word holding the last
- * non-zero byte is kept with masks and then searched the same way. This is constant-time in
- * the contents (the padding length stays hidden until the caller releases the content). */
+ * and *pos its index (0 if none). Reads every byte, 64 at a time: the last chunk holding a
+ * non-zero byte is kept with a masked copy (no index depends on the contents), then searched
+ * the same way. This is constant-time in the contents, so the padding length stays hidden
+ * until the caller releases the content. */
 static uint32_t last_nonzero_ct(const uint8_t *buf, size_t len, uint8_t *type, size_t *pos) {
-  uint64_t word = 0, at = 0, any = 0;
-  const size_t nw = (len + 7) / 8;
-  for (size_t w = 0; w < nw; w++) {
-    uint64_t x = 0;
-    if (w * 8 + 8 <= len)
-      memcpy(&x, buf + w * 8, 8);
+  uint64_t keep[8] = {0}, at = 0, any = 0;
+  const size_t nchunks = (len + 63) / 64;
+  for (size_t ch = 0; ch < nchunks; ch++) {
+    uint64_t w[8] = {0};
+    if (ch * 64 + 64 <= len)
+      memcpy(w, buf + ch * 64, 64);
     else
-      memcpy(&x, buf + w * 8, len - w * 8);
-    const uint64_t nz = ts_ct_nonzero64(x);
+      memcpy(w, buf + ch * 64, len - ch * 64);
+    uint64_t o = 0;
+    for (int k = 0; k < 8; k++) o |= w[k];
+    const uint64_t nz = ts_ct_nonzero64(o);
     const uint64_t m = ts_ct_mask64(nz);
-    word ^= m & (word ^ x);
-    at ^= m & (at ^ (uint64_t)w);
+    for (int k = 0; k < 8; k++) keep[k] ^= m & (keep[k] ^ w[k]);
+    at ^= m & (at ^ (uint64_t)ch);
     any |= nz;
   }
-  uint8_t b[8];
-  memcpy(b, &word, 8);
+  uint8_t b[64];
+  memcpy(b, keep, 64);
   uint32_t t = 0, idx = 0;
-  for (uint32_t i = 0; i < 8; i++) {
+  for (uint32_t i = 0; i < 64; i++) {
     const uint32_t m = ts_ct_mask32(ts_ct_nonzero32(b[i]));
     t ^= m & (t ^ b[i]);
     idx ^= m & (idx ^ i);
   }
+  ts_wipe(keep, sizeof keep);
   *type = (uint8_t)t;
-  *pos = (size_t)(at * 8 + idx) & (size_t)ts_ct_mask64(any);
+  *pos = (size_t)(at * 64 + idx) & (size_t)ts_ct_mask64(any);
   return (uint32_t)any;
 }
 
