@@ -19,10 +19,5 @@ export { createRsaPrivateKey, modexp, rsaEncryptPkcs1, rsaVerifyPkcs1, rsaVerify
 export type { RsaHashAlgorithm, RsaPrivateKey, RsaPrivateKeyComponents, RsaPublicKeyComponents } from './rsa';
 export { dhComputeSecret, dhGenerateKey, ffdheGroup } from './dh';
 export type { FfdheGroupName } from './dh';
-export { ed25519PublicKey, ed25519Sign, ed25519Verify, x25519, x25519GenerateKey, x25519PublicKey } from './curve25519';
-export { aeadOpen, aeadSeal, aesDecryptBlock, aesEncryptBlock, cipherDecrypt, cipherEncrypt, createAead } from './aes';
-export type { Aead, AeadAlgorithm, AeadOptions, AesAeadAlgorithm, CipherAlgorithm, CipherOptions } from './aes';
-export { ed448PublicKey, ed448Sign, ed448Verify, x448, x448GenerateKey, x448PublicKey } from './curve448';
-export { mlkem768Decapsulate, mlkem768Encapsulate, mlkem768GenerateKey, sha3_256, sha3_512, shake128, shake256 } from './mlkem';
 export { RecordError, createRecordProtection } from './record';
 export type { OpenedRecord, RecordAeadCipher, RecordCbcCipher, RecordCipher, RecordProtection, RecordProtectionOptions, RecordVersion } from './record';
