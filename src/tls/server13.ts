@@ -324,7 +324,7 @@ function sendServerFlight(
   if (!psk && !chosen) throw new TlsError(AlertDescription.handshake_failure, 'no certificate for the signature algorithms the client accepts');
   const alpn = chooseAlpn(config, hello);
 
-  const kx = share ? keyExchange(share.group, share.keyExchange) : undefined;
+  const kx = share ? keyExchange(share.group, share.keyExchange, config.ephemeralKey) : undefined;
   const schedule = new KeySchedule13(suite.hash, suite.hashLen, psk?.state.psk);
   schedule.enterHandshake(kx?.sharedSecret);
 
