@@ -29,7 +29,7 @@ import { startServer } from '../helpers/server';
 
 const h = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 
-// ---- Seeded PRNG (xorshift128+ on two 32-bit halves is overkill; mulberry32 is enough) ----------
+// ---- Seeded PRNG (mulberry32): the same inputs on every run ------------------------------------
 class Rng {
   constructor(private s: number) {}
   u32(): number {
