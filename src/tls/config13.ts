@@ -63,4 +63,9 @@ export interface Tls13Config {
   readonly random: (n: number) => Buffer;
   /** Injected clock, milliseconds. */
   readonly now: () => number;
+  /**
+   * Injected ephemeral (EC)DH key pairs for X25519, X448 and the NIST curves, for replaying a
+   * published trace (RFC 8448); absent or returning undefined, a fresh key pair each time.
+   */
+  readonly ephemeralKey?: (group: number) => { privateKey: Buffer; publicKey: Buffer } | undefined;
 }

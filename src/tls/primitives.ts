@@ -115,22 +115,25 @@ export interface KeyExchangeResult {
   readonly sharedSecret: Buffer;
 }
 
+/** An injected ephemeral key pair for `group` (tests replaying a trace), or undefined for a fresh one. */
+export type EphemeralKeySource = (group: number) => { privateKey: Buffer; publicKey: Buffer } | undefined;
+
 /**
  * Completes the key exchange for `group` against the client's key_share. A malformed share is
  * illegal_parameter (RFC 8446 §4.2.8); the checks themselves (point on curve, non-zero X25519
  * result, 1 < y < p-1) are the core's.
  */
-export function keyExchange(group: number, clientShare: Uint8Array): KeyExchangeResult {
+export function keyExchange(group: number, clientShare: Uint8Array, ephemeralKey?: EphemeralKeySource): KeyExchangeResult {
   try {
     switch (group) {
       case NamedGroup.x25519: {
         if (clientShare.length !== 32) break;
-        const k = core.x25519GenerateKey();
+        const k = ephemeralKey?.(group) ?? core.x25519GenerateKey();
         return { serverShare: k.publicKey, sharedSecret: core.x25519(k.privateKey, clientShare) };
       }
       case NamedGroup.x448: {
         if (clientShare.length !== 56) break;
-        const k = core.x448GenerateKey();
+        const k = ephemeralKey?.(group) ?? core.x448GenerateKey();
         return { serverShare: k.publicKey, sharedSecret: core.x448(k.privateKey, clientShare) };
       }
       case NamedGroup.secp256r1:
@@ -139,7 +142,7 @@ export function keyExchange(group: number, clientShare: Uint8Array): KeyExchange
         const curve = group === NamedGroup.secp256r1 ? 'P-256' : group === NamedGroup.secp384r1 ? 'P-384' : 'P-521';
         // RFC 8446 §4.2.8.2: only the uncompressed form is allowed in TLS 1.3.
         if (clientShare[0] !== 4) break;
-        const k = core.ecdhGenerateKey(curve);
+        const k = ephemeralKey?.(group) ?? core.ecdhGenerateKey(curve);
         return { serverShare: k.publicKey, sharedSecret: core.ecdhComputeSecret(curve, k.privateKey, clientShare) };
       }
       case NamedGroup.ffdhe2048:

@@ -324,7 +324,7 @@ function sendServerFlight(
   if (!psk && !chosen) throw new TlsError(AlertDescription.handshake_failure, 'no certificate for the signature algorithms the client accepts');
   const alpn = chooseAlpn(config, hello);
 
-  const kx = share ? keyExchange(share.group, share.keyExchange) : undefined;
+  const kx = share ? keyExchange(share.group, share.keyExchange, config.ephemeralKey) : undefined;
   const schedule = new KeySchedule13(suite.hash, suite.hashLen, psk?.state.psk);
   schedule.enterHandshake(kx?.sharedSecret);
 
@@ -458,7 +458,15 @@ class ExpectCertificateVerify implements State {
     }
     const input = msg.certificateVerifyInput(false, this.n.transcript.peek());
     const verify = this.n.config.verifyClientSignature;
-    if (!verify || !verify(this.n.peerChain![0], scheme, input, signature)) {
+    let verified = false;
+    try {
+      verified = verify !== undefined && verify(this.n.peerChain![0], scheme, input, signature);
+    } catch (err) {
+      // A leaf the verifier cannot read (bad DER, unsupported key) is the client's fault.
+      if (err instanceof TlsError) throw err;
+      throw new TlsError(AlertDescription.bad_certificate, `client certificate unusable: ${(err as Error).message}`);
+    }
+    if (!verified) {
       throw new TlsError(AlertDescription.decrypt_error, 'client CertificateVerify signature does not verify');
     }
     this.n.transcript.update(m.raw);
@@ -539,7 +547,9 @@ export class Connected implements State {
 
   handle(m: HandshakeMessage, out: HandshakeSink): State {
     if (m.type !== HandshakeType.key_update) unexpected(this.name, m.type);
-    if (m.body.length !== 1 || m.body[0] > 1) throw new TlsError(AlertDescription.illegal_parameter, 'bad KeyUpdate');
+    // RFC 8446 §4.6.3: a KeyUpdate is one byte; a request_update other than 0 or 1 is illegal_parameter.
+    if (m.body.length !== 1) throw new TlsError(AlertDescription.decode_error, 'KeyUpdate of the wrong length');
+    if (m.body[0] > 1) throw new TlsError(AlertDescription.illegal_parameter, 'bad KeyUpdate request_update');
     this.clientSecret = nextTrafficSecret(this.suite.hash, this.clientSecret, this.suite.hashLen);
     out.installKeys('read', 'application', this.suite, this.clientSecret);
     if (m.body[0] === 1) this.updateOwnKeys(out, false);
