@@ -158,6 +158,9 @@ export const FLAGS = [
   { name: "max_pipelines", arg: "+int", section: "Debug options", help: "Maximum number of encrypt/decrypt pipelines to be used" },
   { name: "naccept", arg: "+int", section: "Debug options", help: "Terminate after #num connections" },
   { name: "keylogfile", arg: "outfile", section: "Debug options", help: "Write TLS secrets to file" },
+  // ts-s-server's own flags (not in openssl's -help, whose text -help reproduces)
+  { name: "serial", arg: "none", section: "Debug options", help: "Serve one connection at a time in -www/-WWW/-HTTP/-rev modes, as openssl does", inHelp: false },
+  { name: "jsonlog", arg: "outfile", section: "Debug options", help: "Write one JSON line per connection to file ('-' for stderr)", inHelp: false },
   // Network options
   { name: "nbio", arg: "none", section: "Network options", help: "Use non-blocking IO" },
   { name: "timeout", arg: "none", section: "Network options", help: "Enable timeouts" },

@@ -34,7 +34,59 @@ export interface ServerConfig {
   readonly tls13: Tls13Config;
   /** Serve one connection at a time, as openssl does (interactive mode always does). */
   readonly serial: boolean;
+  /** -debug: hex dumps of what each socket read and write moved. */
+  readonly debug: boolean;
+  /** -msg: protocol messages; to -msgfile when given. */
+  readonly msg: boolean;
+  readonly msgFile?: string;
+  /** -state: SSL_accept state lines on stderr. */
+  readonly state: boolean;
+  /** -tlsextdebug: the ClientHello's extensions, hex dumped. */
+  readonly tlsextDebug: boolean;
+  /** -keymatexport / -keymatexportlen. */
+  readonly keyMaterial?: { readonly label: string; readonly length: number };
+  /** -id_prefix: session IDs start with these bytes. */
+  readonly idPrefix?: string;
+  /** -context: the session ID context (default: the int 1, as openssl). */
+  readonly sessionIdContext: Buffer;
+  /** -no_cache / -ext_cache: the internal cache is off (its size then prints as OpenSSL's default). */
+  readonly noInternalCache: boolean;
+  readonly extCache: boolean;
+  /** -http_server_binmode: accepted; files are always served as their bytes. */
+  readonly httpBinmode: boolean;
+  /** -ignore_unexpected_eof: a close without close_notify is a normal end. */
+  readonly ignoreUnexpectedEof: boolean;
+  /** -no_renegotiation: prints "Renegotiation is DISABLED". */
+  readonly noRenegotiation: boolean;
+  /** -nbio: prints "Turned on non blocking io" per connection, as openssl does. */
+  readonly nbio: boolean;
+  /** -rand files (read, as openssl seeds from them) and -writerand (written at exit). */
+  readonly randFiles: readonly string[];
+  readonly writeRand?: string;
+  /** -jsonlog FILE: one JSON object per connection ('-' is stderr). */
+  readonly jsonLog?: string;
 }
+
+/** Flags of OpenSSL features this build lacks, refused like a build without them. */
+const FEATURE_TEXT: Record<string, string> = {
+  engine: 'ENGINE support',
+  async: 'async job support',
+  ssl_config: 'configuration-file support',
+  provider: 'provider support',
+  trace: 'SSL tracing (enable-ssl-trace)',
+  comp: 'compression (zlib)',
+  ktls: 'kernel TLS',
+  sctp: 'SCTP',
+  srp: 'SRP',
+  ssl2: 'SSLv2',
+  ssl3: 'SSLv3',
+};
+
+/** Flags that only mean something for TLS 1.2 and below, or DTLS: refused until TLS 1.2 lands. */
+export const NOT_YET: readonly string[] = [
+  'tls1', 'tls1_1', 'tls1_2', 'dtls', 'dtls1', 'dtls1_2', 'listen', 'mtu', 'cipher', 'no_tls1_3',
+  'nextprotoneg', 'use_srtp', 'psk_hint', 'dhparam', 'named_curve',
+];
 
 /** OpenSSL 3.0's default TLS 1.3 cipher suites. */
 const DEFAULT_CIPHERSUITES = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
@@ -123,6 +175,17 @@ function parseExternalPsk(hex: string | undefined, identity: string | undefined)
 /** Builds the configuration; throws ConfigError with the text to print. */
 export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): ServerConfig {
   const o = args.options as Record<string, string | true | readonly string[] | undefined>;
+  for (const occ of args.occurrences) {
+    const feature = occ.flag.feature;
+    if (feature) throw new ConfigError(`s_server: -${occ.flag.name}: not available: this build has no ${FEATURE_TEXT[feature] ?? feature}`);
+    if (NOT_YET.includes(occ.flag.name)) throw new ConfigError(`s_server: -${occ.flag.name}: not supported yet (TLS 1.3 only for now; TLS 1.2 and DTLS come later)`);
+  }
+  for (const v of ['min_protocol', 'max_protocol']) {
+    const val = typeof o[v] === 'string' ? (o[v] as string) : undefined;
+    if (val !== undefined && val !== 'TLSv1.3' && !(v === 'min_protocol' && /^(TLSv1(\.[0-2])?|SSLv3|None)$/.test(val))) {
+      throw new ConfigError(`s_server: -${v} ${val}: not supported yet (TLS 1.3 only for now)`);
+    }
+  }
   const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   const flag = (k: string) => o[k] !== undefined;
 
@@ -188,6 +251,23 @@ export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): Se
     ignEof: flag('ign_eof') && !flag('no_ign_eof'),
     keyLogFile: str('keylogfile'),
     tls13,
-    serial: mode === 'interactive',
+    serial: mode === 'interactive' || flag('serial'),
+    debug: flag('debug'),
+    msg: flag('msg'),
+    msgFile: str('msgfile'),
+    state: flag('state'),
+    tlsextDebug: flag('tlsextdebug'),
+    keyMaterial: str('keymatexport') !== undefined ? { label: str('keymatexport')!, length: str('keymatexportlen') !== undefined ? Number(str('keymatexportlen')) : 20 } : undefined,
+    idPrefix: str('id_prefix'),
+    sessionIdContext: str('context') !== undefined ? Buffer.from(str('context')!, 'latin1') : Buffer.from([1, 0, 0, 0]),
+    noInternalCache: flag('no_cache') || flag('ext_cache'),
+    extCache: flag('ext_cache') && !flag('no_cache'),
+    httpBinmode: flag('http_server_binmode'),
+    ignoreUnexpectedEof: flag('ignore_unexpected_eof'),
+    noRenegotiation: flag('no_renegotiation'),
+    nbio: flag('nbio'),
+    randFiles: ((o['rand'] as readonly string[] | undefined) ?? []).flatMap((v) => v.split(':')).filter((f) => f !== ''),
+    writeRand: str('writerand'),
+    jsonLog: str('jsonlog'),
   };
 }

@@ -27,10 +27,30 @@ export interface ConnectionEvents {
   onError(conn: TlsConnection, err: Error): void;
   /** The socket is gone. */
   onClosed(conn: TlsConnection): void;
-  /** Each record in or out, for -msg / -debug tracing. */
-  onRecord?(conn: TlsConnection, direction: 'in' | 'out', type: number, content: Buffer, header?: Buffer): void;
+  /** What crosses the wire and the record layer, for -msg, -debug, -state and the JSON log. */
+  onTrace?(conn: TlsConnection, event: TraceEvent): void;
+  /** The client closed its side of the TCP connection without close_notify. */
+  onUnexpectedEof?(conn: TlsConnection): void;
   /** NSS key log lines. */
   onKeyLog?(line: string): void;
+}
+
+/**
+ * Trace events, in the order OpenSSL's callbacks see them: for each record its 5-byte header,
+ * then (protected records) the inner content type, then each handshake message, alert or
+ * change_cipher_spec it carries. `wire` is what one read or write on the socket moved (-debug).
+ */
+export type TraceEvent =
+  | { readonly kind: 'header'; readonly dir: 'in' | 'out'; readonly header: Buffer }
+  | { readonly kind: 'inner'; readonly dir: 'in' | 'out'; readonly type: number }
+  | { readonly kind: 'message'; readonly dir: 'in' | 'out'; readonly contentType: number; readonly data: Buffer }
+  | { readonly kind: 'wire'; readonly dir: 'in' | 'out'; readonly data: Buffer };
+
+/** A NewSessionTicket we sent: what OpenSSL keeps of the last one in its session. */
+export interface SentTicket {
+  readonly ageAdd: number;
+  readonly nonce: Buffer;
+  readonly lifetime: number;
 }
 
 export class TlsConnection implements HandshakeSink {
@@ -44,7 +64,14 @@ export class TlsConnection implements HandshakeSink {
   private skipEarly = false;
   private closed = false;
   private sentCloseNotify = false;
+  private receivedCloseNotify = false;
+  private doneInfo?: NegotiatedInfo;
+  private outQueue: Buffer[] = [];
   info?: NegotiatedInfo;
+  /** Tickets sent, in order. */
+  readonly tickets: SentTicket[] = [];
+  /** When each step happened (milliseconds, process clock), for the JSON log. */
+  readonly times: { accepted: number; clientHello?: number; serverFinished?: number; handshakeDone?: number; closed?: number } = { accepted: performance.now() };
   bytesIn = 0;
   bytesOut = 0;
 
@@ -59,6 +86,7 @@ export class TlsConnection implements HandshakeSink {
     socket.on('error', (err) => this.fail(err, false));
     socket.on('close', () => {
       this.closed = true;
+      this.times.closed = performance.now();
       this.events.onClosed(this);
     });
   }
@@ -74,11 +102,33 @@ export class TlsConnection implements HandshakeSink {
     this.bytesIn += data.length;
     try {
       this.framer.push(data);
-      for (let rec = this.framer.next(); rec; rec = this.closed ? undefined : this.framer.next()) this.onRecord(rec);
+      for (let rec = this.framer.next(); rec; rec = this.closed ? undefined : this.framer.next()) {
+        // OpenSSL reads a record as its header, then its body: -debug shows both reads.
+        this.trace({ kind: 'wire', dir: 'in', data: rec.header });
+        if (rec.fragment.length) this.trace({ kind: 'wire', dir: 'in', data: rec.fragment });
+        this.trace({ kind: 'header', dir: 'in', header: rec.header });
+        this.onRecord(rec);
+      }
       this.flush();
+      this.pump();
+      this.reportDone();
     } catch (err) {
       this.fail(err as Error, true);
     }
+  }
+
+  private trace(event: TraceEvent): void {
+    this.events.onTrace?.(this, event);
+  }
+
+  /** The handshake is reported once the flight that completes it (tickets included) is out. */
+  private reportDone(): void {
+    const info = this.doneInfo;
+    if (!info || this.closed) return;
+    this.doneInfo = undefined;
+    this.info = info;
+    this.times.handshakeDone = performance.now();
+    this.events.onHandshake(this, info);
   }
 
   private onRecord(rec: TlsRecord): void {
@@ -87,10 +137,9 @@ export class TlsConnection implements HandshakeSink {
     if (type === ContentType.change_cipher_spec) {
       // RFC 8446 §5: a single 0x01 change_cipher_spec may arrive before the client's Finished
       // and is dropped; any other is unexpected.
-      if (this.handshakeComplete || content.length !== 1 || content[0] !== 1) {
+      if (this.handshakeComplete || this.doneInfo || content.length !== 1 || content[0] !== 1) {
         throw new TlsError(AlertDescription.unexpected_message, 'unexpected change_cipher_spec');
       }
-      this.events.onRecord?.(this, 'in', type, content, rec.header);
       return;
     }
     if (this.readKeys) {
@@ -113,14 +162,15 @@ export class TlsConnection implements HandshakeSink {
     } else if (content.length > MAX_PLAINTEXT) {
       throw new TlsError(AlertDescription.record_overflow, 'plaintext record too long');
     }
-    this.events.onRecord?.(this, 'in', type, content, rec.header);
+    if (this.readKeys) this.trace({ kind: 'inner', dir: 'in', type });
     switch (type) {
       case ContentType.handshake:
         return this.onHandshakeFragment(content);
       case ContentType.alert:
         return this.onAlert(content);
       case ContentType.application_data:
-        if (!this.handshakeComplete) throw new TlsError(AlertDescription.unexpected_message, 'application data during the handshake');
+        if (!this.handshakeComplete && !this.doneInfo) throw new TlsError(AlertDescription.unexpected_message, 'application data during the handshake');
+        this.reportDone();
         if (content.length) this.events.onData(this, content);
         return;
       default:
@@ -134,6 +184,8 @@ export class TlsConnection implements HandshakeSink {
     this.reassembler.push(fragment);
     for (let m = this.reassembler.next(); m; m = this.closed ? undefined : this.reassembler.next()) {
       const before = this.readKeys;
+      this.trace({ kind: 'message', dir: 'in', contentType: ContentType.handshake, data: m.raw });
+      if (m.type === HandshakeType.client_hello && this.times.clientHello === undefined) this.times.clientHello = performance.now();
       this.state = this.state.handle(m, this);
       // RFC 8446 §5.1: a key change must fall on a record boundary.
       if (this.readKeys !== before && this.reassembler.partial) {
@@ -144,8 +196,10 @@ export class TlsConnection implements HandshakeSink {
 
   private onAlert(content: Buffer): void {
     if (content.length !== 2) throw new TlsError(AlertDescription.decode_error, 'malformed alert');
+    this.trace({ kind: 'message', dir: 'in', contentType: ContentType.alert, data: content });
     const [level, description] = content;
     if (description === AlertDescription.close_notify) {
+      this.receivedCloseNotify = true;
       this.events.onCloseNotify(this);
       return;
     }
@@ -159,6 +213,8 @@ export class TlsConnection implements HandshakeSink {
 
   private onEnd(): void {
     if (this.closed) return;
+    if (!this.receivedCloseNotify && !this.sentCloseNotify) this.events.onUnexpectedEof?.(this);
+    if (this.closed) return;
     this.socket.end();
   }
 
@@ -171,8 +227,10 @@ export class TlsConnection implements HandshakeSink {
   sendChangeCipherSpec(): void {
     this.flush();
     const ccs = Buffer.from([1]);
-    this.events.onRecord?.(this, 'out', ContentType.change_cipher_spec, ccs);
-    this.writeRaw(plaintextRecords(ContentType.change_cipher_spec, ccs)[0]);
+    const rec = plaintextRecords(ContentType.change_cipher_spec, ccs)[0];
+    this.trace({ kind: 'header', dir: 'out', header: rec.subarray(0, 5) });
+    this.trace({ kind: 'message', dir: 'out', contentType: ContentType.change_cipher_spec, data: ccs });
+    this.writeRaw(rec);
   }
 
   installKeys(direction: Direction, _epoch: Epoch, suite: SuiteParams, secret: Buffer): void {
@@ -191,9 +249,8 @@ export class TlsConnection implements HandshakeSink {
   }
 
   handshakeDone(info: NegotiatedInfo): void {
-    this.info = info;
-    this.flush();
-    this.events.onHandshake(this, info);
+    // Reported after the tickets that follow (see reportDone), as OpenSSL's SSL_accept returns.
+    this.doneInfo = info;
   }
 
   skipEarlyData(): void {
@@ -202,39 +259,79 @@ export class TlsConnection implements HandshakeSink {
 
   // ---- Output ---------------------------------------------------------------------------------
 
-  /** Sends buffered handshake messages, packed into as few records as fit. */
+  /**
+   * Sends buffered handshake messages, one message per record as OpenSSL does (so -msg shows
+   * the same records). A flight goes out in one socket write; each NewSessionTicket in its own.
+   */
   private flush(): void {
     if (!this.pendingHandshake.length) return;
-    const data = Buffer.concat(this.pendingHandshake);
+    const messages = this.pendingHandshake;
     this.pendingHandshake = [];
-    this.writeContent(ContentType.handshake, data);
+    for (const m of messages) {
+      this.writeContent(ContentType.handshake, m);
+      if (m[0] === HandshakeType.finished && this.times.serverFinished === undefined) this.times.serverFinished = performance.now();
+      if (m[0] === HandshakeType.new_session_ticket) {
+        this.noteTicket(m);
+        this.pump();
+      }
+    }
+  }
+
+  private noteTicket(m: Buffer): void {
+    // RFC 8446 §4.6.1: lifetime (4), age_add (4), nonce <0..255>, ticket, extensions.
+    if (m.length < 13) return;
+    const lifetime = m.readUInt32BE(4);
+    const ageAdd = m.readUInt32BE(8);
+    const nonce = Buffer.from(m.subarray(13, 13 + m[12]));
+    this.tickets.push({ ageAdd, nonce, lifetime });
   }
 
   private writeContent(type: number, data: Buffer): void {
     const max = this.config.maxSendFragment;
     for (let off = 0; off < data.length || (off === 0 && data.length === 0); off += max) {
       const part = data.subarray(off, Math.min(data.length, off + max));
-      this.events.onRecord?.(this, 'out', type, part);
+      let rec: Buffer;
       if (this.writeKeys) {
         const pad = this.config.recordPadding > 0 ? (this.config.recordPadding - ((part.length + 1) % this.config.recordPadding)) % this.config.recordPadding : 0;
-        this.writeRaw(this.writeKeys.seal(type, part, Math.min(pad, MAX_PLAINTEXT - part.length)));
+        rec = this.writeKeys.seal(type, part, Math.min(pad, MAX_PLAINTEXT - part.length));
       } else {
-        this.writeRaw(plaintextRecords(type, part)[0]);
+        rec = plaintextRecords(type, part)[0];
       }
+      this.trace({ kind: 'header', dir: 'out', header: rec.subarray(0, 5) });
+      if (this.writeKeys) this.trace({ kind: 'inner', dir: 'out', type });
+      if (off === 0 && type !== ContentType.application_data) this.trace({ kind: 'message', dir: 'out', contentType: type, data });
+      this.writeRaw(rec);
       if (data.length === 0) break;
     }
   }
 
   private writeRaw(rec: Buffer): void {
     if (this.closed || this.socket.destroyed) return;
-    this.bytesOut += rec.length;
-    this.socket.write(rec);
+    this.outQueue.push(rec);
+  }
+
+  /** Writes what is queued in one socket write. */
+  private pump(): void {
+    if (!this.outQueue.length) return;
+    const data = this.outQueue.length === 1 ? this.outQueue[0] : Buffer.concat(this.outQueue);
+    this.outQueue = [];
+    if (this.closed || this.socket.destroyed) return;
+    this.bytesOut += data.length;
+    this.trace({ kind: 'wire', dir: 'out', data });
+    this.socket.write(data);
   }
 
   /** Application data to the client. */
   write(data: Buffer): void {
     if (!this.handshakeComplete || this.sentCloseNotify) return;
     this.writeContent(ContentType.application_data, data);
+    this.pump();
+  }
+
+  /** Bytes straight onto the socket, outside any record (the `P` command). */
+  writePlain(data: Buffer): void {
+    this.outQueue.push(data);
+    this.pump();
   }
 
   /** KeyUpdate from us (the `k` and `K` commands). */
@@ -242,6 +339,7 @@ export class TlsConnection implements HandshakeSink {
     if (!(this.state instanceof Connected)) return false;
     this.state.updateOwnKeys(this, requestPeer);
     this.flush();
+    this.pump();
     return true;
   }
 
@@ -251,8 +349,16 @@ export class TlsConnection implements HandshakeSink {
     if (!this.sentCloseNotify) {
       this.sentCloseNotify = true;
       this.sendAlert(AlertLevel.warning, AlertDescription.close_notify);
+      this.pump();
     }
     this.socket.end();
+  }
+
+  /** Closes the socket without close_notify (the `q` command, openssl's BIO_closesocket). */
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.destroy();
   }
 
   private sendAlert(level: number, description: number): void {
@@ -266,6 +372,7 @@ export class TlsConnection implements HandshakeSink {
       try {
         this.pendingHandshake = [];
         this.sendAlert(AlertLevel.fatal, alertFor(err));
+        this.pump();
       } catch {
         // The alert is best effort; the connection ends either way.
       }

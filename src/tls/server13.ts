@@ -42,6 +42,8 @@ export interface NegotiatedInfo {
   readonly resumed: boolean;
   readonly clientHello: ClientHello;
   readonly peerChain?: Buffer[];
+  /** The scheme of the client's CertificateVerify, when it sent a certificate. */
+  readonly peerSignatureScheme?: number;
   readonly exporterSecret: Buffer;
   readonly resumptionMasterSecret: Buffer;
 }
@@ -76,6 +78,7 @@ interface Negotiation {
   serverAppSecret?: Buffer;
   exporterSecret?: Buffer;
   peerChain?: Buffer[];
+  peerSignatureScheme?: number;
 }
 
 function unexpected(state: string, type: number): never {
@@ -469,6 +472,7 @@ class ExpectCertificateVerify implements State {
     if (!verified) {
       throw new TlsError(AlertDescription.decrypt_error, 'client CertificateVerify signature does not verify');
     }
+    this.n.peerSignatureScheme = scheme;
     this.n.transcript.update(m.raw);
     return new ExpectFinished(this.n);
   }
@@ -501,6 +505,7 @@ class ExpectFinished implements State {
       resumed: n.resumed !== undefined,
       clientHello: n.hello,
       peerChain: n.peerChain,
+      peerSignatureScheme: n.peerSignatureScheme,
       exporterSecret: n.exporterSecret!,
       resumptionMasterSecret: rms,
     });
