@@ -170,6 +170,8 @@ export class TlsConnection implements HandshakeSink {
         return this.onAlert(content);
       case ContentType.application_data:
         if (!this.handshakeComplete && !this.doneInfo) throw new TlsError(AlertDescription.unexpected_message, 'application data during the handshake');
+        this.flush();
+        this.pump();
         this.reportDone();
         if (content.length) this.events.onData(this, content);
         return;

@@ -33,7 +33,7 @@ const stdio: Output = {
 };
 
 /** A stand-in for the thread id OpenSSL's error lines start with. */
-const TID = `40${(process.pid & 0xffffff).toString(16).toUpperCase().padStart(6, '0')}7F0000`;
+const TID = `40${(process.pid & 0xffffffff).toString(16).toUpperCase().padStart(8, '0')}7F0000`;
 
 /** One line of OpenSSL's error queue as ERR_print_errors prints it. */
 function errLine(code: string, func: string, reason: string, where: string): string {

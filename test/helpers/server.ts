@@ -33,11 +33,35 @@ process.on('exit', () => {
 });
 
 /** Starts a server with `args` plus `-accept 127.0.0.1:<port>`; resolves once it printed ACCEPT. */
-export async function startServer(args: string[], opts: { cwd?: string; openssl?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+/** Resolves once something accepts TCP connections on 127.0.0.1:port (for modes that print no ACCEPT). */
+export async function waitForListener(port: number, timeoutMs = 20000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/**
+ * Starts a server with `args` plus `-accept 127.0.0.1:<port>`; resolves once it printed ACCEPT.
+ * `openssl: true` runs the real `openssl s_server`, with its stdout unbuffered (stdbuf -o0) so
+ * its output can be compared as it happens. `noAccept: true` is for -quiet/-brief, which print
+ * no ACCEPT: the listener is then probed (which counts as one connection for -naccept).
+ */
+export async function startServer(args: string[], opts: { cwd?: string; openssl?: boolean; env?: NodeJS.ProcessEnv; noAccept?: boolean } = {}): Promise<RunningServer> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const cmd = opts.openssl ? 'openssl' : process.execPath;
-    const argv = opts.openssl ? ['s_server', ...args, '-accept', `127.0.0.1:${port}`] : [BIN, ...args, '-accept', `127.0.0.1:${port}`];
+    const cmd = opts.openssl ? 'stdbuf' : process.execPath;
+    const argv = opts.openssl ? ['-o0', 'openssl', 's_server', ...args, '-accept', `127.0.0.1:${port}`] : [BIN, ...args, '-accept', `127.0.0.1:${port}`];
     const proc = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env });
     running.add(proc);
     let out = '';
@@ -88,7 +112,8 @@ export async function startServer(args: string[], opts: { cwd?: string; openssl?
       },
     };
     try {
-      await waitFor(/^ACCEPT$/m);
+      if (opts.noAccept) await Promise.race([waitForListener(port), exitPromise.then(() => Promise.reject(new Error(`server exited: ${err}`)))]);
+      else await waitFor(/^ACCEPT$/m);
       return server;
     } catch (e) {
       await server.kill();
