@@ -108,6 +108,13 @@ export class TlsConnection implements HandshakeSink {
         if (rec.fragment.length) this.trace({ kind: 'wire', dir: 'in', data: rec.fragment });
         this.trace({ kind: 'header', dir: 'in', header: rec.header });
         this.onRecord(rec);
+        // The record that completed the handshake: tickets out and the handshake reported
+        // before the next record is read, as OpenSSL's SSL_accept returns first.
+        if (this.doneInfo) {
+          this.flush();
+          this.pump();
+          this.reportDone();
+        }
       }
       this.flush();
       this.pump();

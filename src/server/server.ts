@@ -330,8 +330,7 @@ export function serve(config: ServerConfig, io: Output = stdio): Promise<number>
             let line = raw.toString('latin1');
             line = line.replace(/[\r\n]+$/, '');
             if (!config.ignEof && line === 'CLOSE') {
-              err('CONNECTION CLOSED\n');
-              s.conn.close();
+              revClosed(s);
               return;
             }
             s.conn.write(Buffer.from([...line].reverse().join('') + '\n', 'latin1'));
@@ -383,11 +382,17 @@ export function serve(config: ServerConfig, io: Output = stdio): Promise<number>
         out('DONE\n');
         closedLines(s, () => s.conn.close());
       } else if (config.mode === 'rev') {
-        err('CONNECTION CLOSED\n');
-        s.conn.close();
+        revClosed(s);
       } else {
         s.conn.close();
       }
+    }
+
+    /** -rev's end of a connection: the client's CLOSE line or close_notify. */
+    function revClosed(s: Served): void {
+      if (!s.closedPrinted) err('CONNECTION CLOSED\n');
+      s.closedPrinted = true;
+      s.conn.close();
     }
 
     function onUnexpectedEof(s: Served): void {
@@ -405,8 +410,7 @@ export function serve(config: ServerConfig, io: Output = stdio): Promise<number>
           closedLines(s, () => s.conn.close());
         }
       } else if (config.mode === 'rev' && s.conn.handshakeComplete && config.ignoreUnexpectedEof) {
-        err('CONNECTION CLOSED\n');
-        s.conn.close();
+        revClosed(s);
       } else {
         if (!config.quiet && !config.ignoreUnexpectedEof) err(config.mode === 'rev' && !s.conn.handshakeComplete ? `CONNECTION FAILURE\n${line}` : line);
         s.conn.close();

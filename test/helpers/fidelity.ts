@@ -77,7 +77,7 @@ export function mask(text: string, port?: number): string {
   if (port !== undefined) t = t.split(String(port)).join('PORT');
   t = t.replace(/-----BEGIN SSL SESSION PARAMETERS-----\n[\s\S]*?-----END SSL SESSION PARAMETERS-----\n/g, '<SESSION PEM>\n');
   // -msg hex lines and -debug/-tlsextdebug dumps
-  t = t.replace(/(?:^ {4}(?: [0-9a-f]{2})+\n)+/gm, '    <hex>\n');
+  t = t.replace(/(?:^ {3}(?: [0-9a-f]{2})+\n)+/gm, '    <hex>\n');
   t = t.replace(/(?:^[0-9a-f]{4} - [0-9a-f -]{48}  .*\n)+/gm, '<dump>\n');
   t = t.replace(/\[length [0-9a-f]{4}\], NewSessionTicket/g, '[length NNNN], NewSessionTicket');
   t = t.replace(/(read from|write to) 0x[0-9a-f]+ \[0x[0-9a-f]+\] \((\d+) bytes => \d+ \(0x[0-9A-F]+\)\)/g, '$1 BIO [BUF] (N bytes)');
