@@ -122,7 +122,7 @@ test.serial('connected commands: r, k, S, B and plain lines', async (t) => {
     { server: 'to the client\n' },
     { endClient: true, until: /^CONNECTION CLOSED$/m },
   ];
-  const r = await both([...base, '-msg'], ['-ign_eof'], steps);
+  const r = await both([...base, '-msg'], [], steps);
   t.is(r.mt, r.mo);
 });
 
@@ -156,6 +156,6 @@ test.serial('connected command K: a KeyUpdate that requests the client\'s', asyn
     { server: 'K\n', until: /SSL_do_handshake -> 1\n/ },
     { endClient: true, until: /^CONNECTION CLOSED$/m },
   ];
-  const r = await runSession('ts', [...base, '-msg'], ['-ign_eof'], steps);
+  const r = await runSession('ts', [...base, '-msg'], [], steps);
   t.regex(r.stdout, />>> TLS 1\.3, Handshake \[length 0005\], KeyUpdate\n {4}18 00 00 01 01\nSSL_do_handshake -> 1\n/);
 });
