@@ -63,6 +63,8 @@ export interface FlagSpec {
   readonly repeat?: 'accumulate';
   /** This flag is another spelling of the named flag. */
   readonly aliasOf?: string;
+  /** ts-s-server's own flag, which openssl lacks (never in -help). */
+  readonly own?: true;
 }
 
 export const FLAGS = [
@@ -159,8 +161,8 @@ export const FLAGS = [
   { name: "naccept", arg: "+int", section: "Debug options", help: "Terminate after #num connections" },
   { name: "keylogfile", arg: "outfile", section: "Debug options", help: "Write TLS secrets to file" },
   // ts-s-server's own flags (not in openssl's -help, whose text -help reproduces)
-  { name: "serial", arg: "none", section: "Debug options", help: "Serve one connection at a time in -www/-WWW/-HTTP/-rev modes, as openssl does", inHelp: false },
-  { name: "jsonlog", arg: "outfile", section: "Debug options", help: "Write one JSON line per connection to file ('-' for stderr)", inHelp: false },
+  { name: "serial", arg: "none", section: "Debug options", help: "Serve one connection at a time in -www/-WWW/-HTTP/-rev modes, as openssl does", inHelp: false, own: true },
+  { name: "jsonlog", arg: "outfile", section: "Debug options", help: "Write one JSON line per connection to file ('-' for stderr)", inHelp: false, own: true },
   // Network options
   { name: "nbio", arg: "none", section: "Network options", help: "Use non-blocking IO" },
   { name: "timeout", arg: "none", section: "Network options", help: "Enable timeouts" },
