@@ -117,9 +117,10 @@ test.serial('connected commands: r, k, S, B and plain lines', async (t) => {
     { client: 'hello\n', until: /^hello$/m },
     { server: 'r\n', until: /(SSL_do_handshake -> 1\n[^]*){1}$/ },
     { server: 'k\n', until: /(SSL_do_handshake -> 1\n[^]*){2}$/ },
-    { server: 'S\n', until: /allowed\)\n/ },
-    { server: 'B\n' },
-    { server: 'to the client\n' },
+    // Each line goes out as its own record (openssl sends what one read() of stdin returned).
+    { server: 'S\n', until: /allowed\)\n[^]*(>>> TLS 1\.2, InnerContent \[length 0001\]\n {4}17\n[^]*){1}$/ },
+    { server: 'B\n', until: /(>>> TLS 1\.2, InnerContent \[length 0001\]\n {4}17\n[^]*){2}$/ },
+    { server: 'to the client\n', until: /(>>> TLS 1\.2, InnerContent \[length 0001\]\n {4}17\n[^]*){3}$/ },
     { endClient: true, until: /^CONNECTION CLOSED$/m },
   ];
   const r = await both([...base, '-msg'], [], steps);
