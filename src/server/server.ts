@@ -475,7 +475,7 @@ export function serve(config: ServerConfig, io: Output = stdio): Promise<number>
         resumed: info?.resumed ?? null,
         early_data: info ? false : null,
         alpn: info?.alpn ?? null,
-        sni: info?.serverName ?? null,
+        sni: info?.clientHello.serverName ?? null,
         client_certificate: !info ? null : info.peerChain ? 'verified' : config.tls13.verifyPeer === 'none' ? 'not requested' : 'none',
         tickets_sent: c.tickets.length,
         bytes_in: c.bytesIn,

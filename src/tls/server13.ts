@@ -314,12 +314,16 @@ function sendServerFlight(
 ): State {
   // Certificate choice: SNI first (-servername with -cert2), then the default credentials.
   let candidates = config.credentials;
+  // RFC 6066 §3 as s_server does it: a name is only acknowledged (and kept in the session) when
+  // -servername is given and the client's name matches it; another name is ignored, or fatal
+  // with -servername_fatal.
   let serverName: string | undefined;
-  if (hello.serverName !== undefined) {
-    serverName = hello.serverName;
-    if (config.sni) {
-      if (hello.serverName.toLowerCase() === config.sni.name.toLowerCase()) candidates = config.sni.credentials;
-      else if (config.sni.fatal) throw new TlsError(AlertDescription.unrecognized_name, `unrecognized server name ${hello.serverName}`);
+  if (hello.serverName !== undefined && config.sni) {
+    if (hello.serverName.toLowerCase() === config.sni.name.toLowerCase()) {
+      candidates = config.sni.credentials;
+      serverName = hello.serverName;
+    } else if (config.sni.fatal) {
+      throw new TlsError(AlertDescription.unrecognized_name, `unrecognized server name ${hello.serverName}`);
     }
   }
   // A resumed session authenticates by its PSK: no certificate is sent (RFC 8446 §2.2).

@@ -391,8 +391,9 @@ test('RFC 8448 §3 through the state machine: ServerHello, EncryptedExtensions, 
   t.deepEqual(versionsExt, h('002b00020304'));
   t.deepEqual(sh, Buffer.concat([shHead, versionsExt, keyShareExt]));
 
-  // EncryptedExtensions: server_name acknowledged (RFC 6066 §3), nothing else (see the header).
-  t.deepEqual(ee, h('08000006 0004 0000 0000'));
+  // EncryptedExtensions: empty. Like s_server without -servername we do not acknowledge the
+  // client's server_name (the RFC's server does, see the header).
+  t.deepEqual(ee, h('08000002 0000'));
   t.deepEqual(EE.subarray(EE.length - 4), h('00000000'), 'the RFC also acknowledges server_name, last');
 
   // Certificate: the RFC's bytes.
