@@ -455,7 +455,8 @@ test('RFC 8448 §3 through the state machine: ServerHello, EncryptedExtensions, 
   t.is(done.suite.id, TLS_AES_128_GCM_SHA256.id);
   t.is(done.group, 0x001d);
   t.is(done.signatureScheme, 0x0804);
-  t.is(done.serverName, 'server');
+  t.is(done.clientHello.serverName, 'server');
+  t.is(done.serverName, undefined, 'not acknowledged without -servername');
   t.false(done.resumed);
   t.false(done.helloRetry);
 
@@ -478,7 +479,7 @@ test('RFC 8448 §3 through the state machine: ServerHello, EncryptedExtensions, 
     const state13 = sealer.open(ticket)!;
     t.truthy(state13);
     t.is(state13.suite, 0x1301);
-    t.is(state13.serverName, 'server');
+    t.is(state13.serverName, '', 'no acknowledged name to keep');
     t.deepEqual(state13.psk, expandLabel(rms, 'resumption', nonce, 32));
   });
   t.is(ageAdds.size, 2);
