@@ -142,9 +142,10 @@ export class TlsConnection implements HandshakeSink {
     let type = rec.type;
     let content = rec.fragment;
     if (type === ContentType.change_cipher_spec) {
-      // RFC 8446 §5: a single 0x01 change_cipher_spec may arrive before the client's Finished
-      // and is dropped; any other is unexpected.
-      if (this.handshakeComplete || this.doneInfo || content.length !== 1 || content[0] !== 1) {
+      // RFC 8446 §5: a single 0x01 change_cipher_spec may arrive after the first ClientHello
+      // and before the client's Finished, and is dropped; any other is unexpected.
+      const beforeClientHello = this.state instanceof ExpectClientHello;
+      if (beforeClientHello || this.handshakeComplete || this.doneInfo || content.length !== 1 || content[0] !== 1) {
         throw new TlsError(AlertDescription.unexpected_message, 'unexpected change_cipher_spec');
       }
       return;
