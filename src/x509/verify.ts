@@ -420,29 +420,60 @@ function checkRevocation(ctx: Ctx): void {
   for (let d = 0; d <= last; d++) checkCert(ctx, d);
 }
 
-const SUITEB_SIG: Record<string, string> = { 'P-256': 'sha256', 'P-384': 'sha384' };
+const LOS_128_ONLY = 1;
+const LOS_192 = 2;
 
-/** X509_chain_check_suiteb (RFC 6460): P-256/P-384 keys, matching ECDSA digests. */
+/** check_suite_b: one key, and the signature it made on the certificate below (-1: none). */
+function suiteBKey(x: Certificate, signedWith: string | undefined, flags: { v: number }): number {
+  const k = x.publicKeyInfo.key;
+  if (k.type !== 'ec') return VErr.SUITE_B_INVALID_ALGORITHM;
+  if (k.curve === 'P-384') {
+    if (signedWith !== undefined && signedWith !== 'sha384') return VErr.SUITE_B_INVALID_SIGNATURE_ALGORITHM;
+    if (!(flags.v & LOS_192)) return VErr.SUITE_B_LOS_NOT_ALLOWED;
+    flags.v &= ~LOS_128_ONLY; // after P-384, P-256 may not sign
+  } else if (k.curve === 'P-256') {
+    if (signedWith !== undefined && signedWith !== 'sha256') return VErr.SUITE_B_INVALID_SIGNATURE_ALGORITHM;
+    if (!(flags.v & LOS_128_ONLY)) return VErr.SUITE_B_LOS_NOT_ALLOWED;
+  } else return VErr.SUITE_B_INVALID_CURVE;
+  return VErr.OK;
+}
+
+/** The digest of an ECDSA signature, or a marker that is no Suite B digest. */
+function ecdsaHash(x: Certificate): string {
+  const a = certInfo(x).sigAlg;
+  return a?.kind === 'ecdsa' ? a.hash : 'none';
+}
+
+/** X509_chain_check_suiteb (RFC 6460): P-256/P-384 keys with the matching ECDSA digests. */
 function checkSuiteB(ctx: Ctx): void {
   const mode = ctx.o.suiteB;
   if (!mode) return;
-  const allowed = mode === '128_only' ? ['P-256'] : mode === '192' ? ['P-384'] : ['P-256', 'P-384'];
-  const num = ctx.chain.length;
-  let prevCurve: string | undefined;
-  for (let d = 0; d < num; d++) {
-    const x = ctx.chain[d];
-    if (x.version !== 2) return ctx.fail(x, d, VErr.SUITE_B_INVALID_VERSION);
-    const k = x.publicKeyInfo.key;
-    if (k.type !== 'ec') return ctx.fail(x, d, VErr.SUITE_B_INVALID_ALGORITHM);
-    if (k.curve !== 'P-256' && k.curve !== 'P-384') return ctx.fail(x, d, VErr.SUITE_B_INVALID_CURVE);
-    if (!allowed.includes(k.curve)) return ctx.fail(x, d, VErr.SUITE_B_LOS_NOT_ALLOWED);
-    if (prevCurve === 'P-384' && k.curve === 'P-256') return ctx.fail(x, d, VErr.SUITE_B_CANNOT_SIGN_P_384_WITH_P_256);
-    if (d > 0) {
-      const s = certInfo(ctx.chain[d - 1]).sigAlg;
-      if (!s || s.kind !== 'ecdsa' || s.hash !== SUITEB_SIG[k.curve]) return ctx.fail(ctx.chain[d - 1], d - 1, VErr.SUITE_B_INVALID_SIGNATURE_ALGORITHM);
-    }
-    prevCurve = k.curve;
+  const initial = mode === '128_only' ? LOS_128_ONLY : mode === '192' ? LOS_192 : LOS_128_ONLY | LOS_192;
+  const flags = { v: initial };
+  const chain = ctx.chain;
+  let x = chain[0];
+  let i = 1;
+  let rv: number = VErr.OK;
+  if (x.version !== 2) {
+    rv = VErr.SUITE_B_INVALID_VERSION;
+    i = 0;
+  } else {
+    rv = suiteBKey(x, undefined, flags);
+    if (rv !== VErr.OK) i = 0;
   }
+  for (; rv === VErr.OK && i < chain.length; i++) {
+    const signed = ecdsaHash(x);
+    x = chain[i];
+    if (x.version !== 2) rv = VErr.SUITE_B_INVALID_VERSION;
+    else rv = suiteBKey(x, signed, flags);
+    if (rv !== VErr.OK) break;
+  }
+  if (rv === VErr.OK) rv = suiteBKey(x, ecdsaHash(x), flags); // the root's own signature
+  if (rv === VErr.OK) return;
+  if ((rv === VErr.SUITE_B_INVALID_SIGNATURE_ALGORITHM || rv === VErr.SUITE_B_LOS_NOT_ALLOWED) && i > 0) i--;
+  if (rv === VErr.SUITE_B_LOS_NOT_ALLOWED && flags.v !== initial) rv = VErr.SUITE_B_CANNOT_SIGN_P_384_WITH_P_256;
+  const d = Math.min(i, chain.length - 1);
+  ctx.fail(chain[d], d, rv);
 }
 
 /** X509_verify: the outer and inner signature algorithms must agree, then the signature. */
