@@ -1,7 +1,14 @@
 /**
- * Certificate policy processing (RFC 5280 6.1.2 to 6.1.5): the valid_policy_tree, with
- * `-policy` (user-initial-policy-set), `-explicit_policy`, `-inhibit_any`, `-inhibit_map`.
- * The chain is given leaf first, the trust anchor last; the anchor is not processed.
+ * Certificate policy processing (RFC 5280 6.1), shaped as OpenSSL 3.0 does it so that
+ * `-policy`, `-explicit_policy`, `-inhibit_any`, `-inhibit_map` and `-policy_print` give
+ * the same results and the same printed sets:
+ * - the tree has one level per certificate below the trust anchor; anyPolicy nodes are
+ *   kept apart from the other nodes of a level;
+ * - policy mappings are applied to the mapping certificate's own policies (a mapped
+ *   policy matches, one level down, any of the policies it maps to);
+ * - the user-constrained set exists only when `-policy` names policies other than
+ *   anyPolicy (with anyPolicy it is the authority set), so `-explicit_policy` without
+ *   `-policy` always ends in "no explicit policy" (43), as in OpenSSL.
  */
 import type { Certificate } from './certificate';
 import { certInfo } from './certInfo';
@@ -10,13 +17,32 @@ import { OID } from './oids';
 
 const ANY = OID.anyPolicy;
 
-export interface PolicyNode {
+interface PolicyData {
   readonly policy: string;
-  readonly qualifiers: readonly PolicyQualifier[];
-  expected: Set<string>;
+  readonly qualifiers?: readonly PolicyQualifier[];
+  readonly critical: boolean;
+  /** Set when the policy is mapped: the subject-domain policies it stands for. */
+  expected?: Set<string>;
+}
+
+export interface PolicyNode {
+  readonly data: PolicyData;
   readonly parent?: PolicyNode;
-  readonly depth: number;
-  children: PolicyNode[];
+  nchild: number;
+}
+
+interface Level {
+  nodes: PolicyNode[];
+  any?: PolicyNode;
+  inhibitAny: boolean;
+  inhibitMap: boolean;
+  cache?: Cache;
+}
+
+interface Cache {
+  data?: PolicyData[];
+  any?: PolicyData;
+  invalid: boolean;
 }
 
 export interface PolicyOptions {
@@ -27,141 +53,245 @@ export interface PolicyOptions {
 }
 
 export interface PolicyResult {
-  /** 'ok', 'invalid' (a policy extension is malformed: error 42 at each `invalidDepths`), 'no-explicit' (43). */
+  /** 'ok'; 'invalid': a policy extension is malformed (42 at each of invalidDepths); 'no-explicit' (43). */
   readonly outcome: 'ok' | 'invalid' | 'no-explicit';
   readonly invalidDepths: readonly number[];
-  /** Whether an explicit policy was required at the end of the path. */
+  /** X509_STORE_CTX_get_explicit_policy. */
   readonly explicit: boolean;
-  /** The authority-constrained policy set (valid policy node set), or undefined when the tree is empty. */
+  /** X509_policy_tree_get0_policies (undefined: no tree, printed `<empty>`). */
   readonly authority?: readonly PolicyNode[];
-  /** The user-constrained policy set, or undefined. */
+  /** X509_policy_tree_get0_user_policies. */
   readonly user?: readonly PolicyNode[];
 }
 
-function prune(levels: PolicyNode[][], upTo: number): void {
-  for (let d = upTo - 1; d >= 0; d--) {
-    levels[d] = levels[d].filter((n) => n.children.length > 0);
-    for (const n of levels[d]) n.children = n.children.filter((c) => levels[d + 1].includes(c));
+/** The policy cache of one certificate (policy_cache_create and _set_mapping). */
+function policyCache(cert: Certificate): Cache {
+  const i = certInfo(cert);
+  const ext = cert.extensions.find((e) => e.oid === OID.certificatePolicies);
+  const c: Cache = { invalid: i.invalidPolicy };
+  if (i.policies) {
+    c.data = [];
+    for (const p of i.policies) {
+      const d: PolicyData = { policy: p.policy, qualifiers: p.qualifiers.length > 0 ? p.qualifiers : undefined, critical: ext?.critical ?? false };
+      if (p.policy === ANY) c.any = d;
+      else c.data.push(d);
+    }
+  }
+  for (const m of i.policyMappings ?? []) {
+    if (m.issuerDomainPolicy === ANY || m.subjectDomainPolicy === ANY) {
+      c.invalid = true;
+      break;
+    }
+    let d = c.data?.find((x) => x.policy === m.issuerDomainPolicy);
+    if (!d) {
+      if (!c.any) continue; // no anyPolicy: the mapping is ignored
+      d = { policy: m.issuerDomainPolicy, qualifiers: c.any.qualifiers, critical: c.any.critical };
+      (c.data ??= []).push(d);
+    }
+    (d.expected ??= new Set()).add(m.subjectDomainPolicy);
+  }
+  return c;
+}
+
+function addNode(level: Level | undefined, data: PolicyData, parent: PolicyNode | undefined): PolicyNode {
+  const node: PolicyNode = { data, parent, nchild: 0 };
+  if (level) {
+    if (data.policy === ANY) level.any = node;
+    else level.nodes.push(node);
+  }
+  if (parent) parent.nchild++;
+  return node;
+}
+
+/** ossl_policy_node_match against a node of `last`. */
+function nodeMatch(last: Level, node: PolicyNode, oid: string): boolean {
+  if (last.inhibitMap || !node.data.expected) return node.data.policy === oid;
+  return node.data.expected.has(oid);
+}
+
+function linkNodes(curr: Level, last: Level, cache: Cache): void {
+  for (const data of cache.data ?? []) {
+    let matched = false;
+    for (const node of last.nodes) {
+      if (nodeMatch(last, node, data.policy)) {
+        addNode(curr, data, node);
+        matched = true;
+      }
+    }
+    if (!matched && last.any) addNode(curr, data, last.any);
   }
 }
 
-function remove(levels: PolicyNode[][], depth: number, pred: (n: PolicyNode) => boolean): void {
-  const gone = levels[depth].filter(pred);
-  levels[depth] = levels[depth].filter((n) => !pred(n));
-  for (const g of gone) if (g.parent) g.parent.children = g.parent.children.filter((c) => c !== g);
+function addUnmatched(curr: Level, cache: Cache, oid: string, node: PolicyNode): void {
+  addNode(curr, { policy: oid, qualifiers: cache.any?.qualifiers, critical: node.data.critical }, node);
 }
 
-function addChild(levels: PolicyNode[][], parent: PolicyNode, policy: string, qualifiers: readonly PolicyQualifier[], expected: Iterable<string>): PolicyNode {
-  const n: PolicyNode = { policy, qualifiers, expected: new Set(expected), parent, depth: parent.depth + 1, children: [] };
-  parent.children.push(n);
-  (levels[n.depth] ??= []).push(n);
-  return n;
-}
-
-export function checkPolicies(chain: readonly Certificate[], o: PolicyOptions): PolicyResult {
-  const certs = chain.slice(0, -1).reverse(); // from the anchor's subject down to the leaf
-  const n = certs.length;
-  const invalidDepths = chain.map((c, i) => (certInfo(c).invalidPolicy ? i : -1)).filter((i) => i >= 0);
-  // RFC 5280 6.1.4 (a): anyPolicy must not be mapped.
-  certs.forEach((c, idx) => {
-    const m = certInfo(c).policyMappings;
-    if (m?.some((x) => x.issuerDomainPolicy === ANY || x.subjectDomainPolicy === ANY)) invalidDepths.push(n - 1 - idx);
-  });
-  if (invalidDepths.length > 0) return { outcome: 'invalid', invalidDepths: [...new Set(invalidDepths)].sort((a, b) => b - a), explicit: false };
-
-  const root: PolicyNode = { policy: ANY, qualifiers: [], expected: new Set([ANY]), depth: 0, children: [] };
-  let levels: PolicyNode[][] | undefined = [[root]];
-  let explicit = o.explicitPolicy ? 0 : n + 1;
-  let inhibitAny = o.inhibitAny ? 0 : n + 1;
-  let mapping = o.inhibitMap ? 0 : n + 1;
-
-  for (let i = 1; i <= n; i++) {
-    const info = certInfo(certs[i - 1]);
-    levels?.push([]);
-    if (levels && info.policies) {
-      // 6.1.3 (d)(1)
-      for (const p of info.policies.filter((x) => x.policy !== ANY)) {
-        const parents = levels[i - 1].filter((nd) => nd.expected.has(p.policy));
-        const use = parents.length > 0 ? parents : levels[i - 1].filter((nd) => nd.policy === ANY);
-        for (const par of use) addChild(levels, par, p.policy, p.qualifiers, [p.policy]);
-      }
-      // (d)(2)
-      const anyP = info.policies.find((x) => x.policy === ANY);
-      if (anyP && (inhibitAny > 0 || (i < n && info.selfIssued))) {
-        for (const par of levels[i - 1]) {
-          for (const e of par.expected) {
-            if (!par.children.some((c) => c.policy === e)) addChild(levels, par, e, anyP.qualifiers, [e]);
-          }
-        }
-      }
-      // (d)(3)
-      prune(levels, i);
-      if (levels[0].length === 0) levels = undefined;
+function linkAny(curr: Level, last: Level, cache: Cache): void {
+  for (const node of last.nodes) {
+    if (last.inhibitMap || !node.data.expected) {
+      if (node.nchild === 0) addUnmatched(curr, cache, node.data.policy, node);
     } else {
-      levels = undefined; // (e)
-    }
-    if (explicit === 0 && levels === undefined) return { outcome: 'no-explicit', invalidDepths: [], explicit: true };
-    if (i === n) break;
-    // 6.1.4 (b): policy mappings
-    if (levels && info.policyMappings) {
-      const byIssuer = new Map<string, string[]>();
-      for (const m of info.policyMappings) byIssuer.set(m.issuerDomainPolicy, [...(byIssuer.get(m.issuerDomainPolicy) ?? []), m.subjectDomainPolicy]);
-      for (const [idp, sdps] of byIssuer) {
-        if (mapping > 0) {
-          const nodes = levels[i].filter((nd) => nd.policy === idp);
-          if (nodes.length > 0) nodes.forEach((nd) => (nd.expected = new Set(sdps)));
-          else {
-            const anyNode = levels[i].find((nd) => nd.policy === ANY);
-            if (anyNode?.parent) addChild(levels, anyNode.parent, idp, anyNode.qualifiers, sdps);
-          }
-        } else {
-          remove(levels, i, (nd) => nd.policy === idp);
-          prune(levels, i);
-          if (levels[0].length === 0) levels = undefined;
-        }
-        if (!levels) break;
+      for (const oid of node.data.expected) {
+        if (curr.nodes.some((n) => n.parent === node && n.data.policy === oid)) continue;
+        addUnmatched(curr, cache, oid, node);
       }
     }
-    // (h), (i), (j)
-    if (!info.selfIssued) {
-      if (explicit > 0) explicit--;
-      if (mapping > 0) mapping--;
-      if (inhibitAny > 0) inhibitAny--;
-    }
-    const pc = info.policyConstraints;
-    if (pc?.requireExplicitPolicy !== undefined) explicit = Math.min(explicit, pc.requireExplicitPolicy);
-    if (pc?.inhibitPolicyMapping !== undefined) mapping = Math.min(mapping, pc.inhibitPolicyMapping);
-    if (info.inhibitAnyPolicy !== undefined) inhibitAny = Math.min(inhibitAny, info.inhibitAnyPolicy);
   }
-  // 6.1.5 wrap-up
-  if (explicit > 0) explicit--;
-  if (n > 0 && certInfo(certs[n - 1]).policyConstraints?.requireExplicitPolicy === 0) explicit = 0;
-  let authority: PolicyNode[] | undefined;
-  let user: PolicyNode[] | undefined;
-  if (levels) {
-    // Valid policy node set: nodes whose ancestors (but the root) are all anyPolicy.
-    const vpns: PolicyNode[] = [];
-    const walk = (nd: PolicyNode): void => {
-      for (const c of nd.children) {
-        vpns.push(c);
-        if (c.policy === ANY) walk(c);
-      }
-    };
-    walk(root);
-    authority = vpns.filter((x) => x.policy !== ANY);
-    const userSet = o.policies && o.policies.length > 0 && !o.policies.includes(ANY) ? new Set(o.policies) : undefined;
-    if (!userSet) user = authority;
+  if (last.any && cache.any) addNode(curr, cache.any, last.any);
+}
+
+/** tree_prune: returns false when the tree became empty. */
+function prune(levels: Level[], at: number): boolean {
+  const curr = levels[at];
+  if (curr.inhibitMap) {
+    curr.nodes = curr.nodes.filter((n) => {
+      if (!n.data.expected) return true;
+      if (n.parent) n.parent.nchild--;
+      return false;
+    });
+  }
+  for (let i = at - 1; i >= 0; i--) {
+    const l = levels[i];
+    l.nodes = l.nodes.filter((n) => {
+      if (n.nchild > 0) return true;
+      if (n.parent) n.parent.nchild--;
+      return false;
+    });
+    if (l.any && l.any.nchild === 0) {
+      if (l.any.parent) l.any.parent.nchild--;
+      l.any = undefined;
+    }
+    if (i === 0 && !l.any) return false;
+  }
+  return true;
+}
+
+/** X509_policy_check over a chain given leaf first, trust anchor last. */
+export function checkPolicies(chain: readonly Certificate[], o: PolicyOptions): PolicyResult {
+  const n = chain.length - 1; // RFC 5280 paths omit the trust anchor
+  if (n === 0) return { outcome: 'ok', invalidDepths: [], explicit: false };
+  const caches = chain.slice(0, n).map(policyCache);
+  let explicit = o.explicitPolicy ? 0 : n + 1;
+  let anySkip = o.inhibitAny ? 0 : n + 1;
+  let mapSkip = o.inhibitMap ? 0 : n + 1;
+  let empty = false;
+  for (let i = n - 1; i >= 0 && (explicit > 0 || !empty); i--) {
+    if (caches[i].invalid) {
+      const depths = caches.map((c, d) => (c.invalid ? d : -1)).filter((d) => d >= 0);
+      return { outcome: 'invalid', invalidDepths: depths, explicit: false };
+    }
+    const info = certInfo(chain[i]);
+    if (!empty && caches[i].data === undefined) empty = true;
+    if (explicit > 0) {
+      if (!info.selfIssued) explicit--;
+      const req = info.policyConstraints?.requireExplicitPolicy;
+      if (req !== undefined && req < explicit) explicit = req;
+    }
+  }
+  const requireExplicit = explicit === 0;
+  if (empty) return requireExplicit ? { outcome: 'no-explicit', invalidDepths: [], explicit: true } : { outcome: 'ok', invalidDepths: [], explicit: false };
+
+  const levels: Level[] = [{ nodes: [], inhibitAny: false, inhibitMap: false }];
+  addNode(levels[0], { policy: ANY, critical: false }, undefined);
+  for (let i = n - 1; i >= 0; i--) {
+    const info = certInfo(chain[i]);
+    const cache = caches[i];
+    const level: Level = { nodes: [], inhibitAny: !cache.any, inhibitMap: false, cache };
+    if (anySkip === 0) {
+      if (!info.selfIssued || i === 0) level.inhibitAny = true;
+    } else {
+      if (!info.selfIssued) anySkip--;
+      if (info.inhibitAnyPolicy !== undefined && info.inhibitAnyPolicy < anySkip) anySkip = info.inhibitAnyPolicy;
+    }
+    if (mapSkip === 0) level.inhibitMap = true;
     else {
-      user = authority.filter((x) => userSet.has(x.policy));
-      const anyLeaf = (levels[n] ?? []).find((x) => x.policy === ANY);
-      if (anyLeaf?.parent) {
-        for (const p of userSet) if (!user.some((x) => x.policy === p)) user.push({ policy: p, qualifiers: anyLeaf.qualifiers, expected: new Set([p]), parent: anyLeaf.parent, depth: anyLeaf.depth, children: [] });
-      }
-      if (user.length === 0 && explicit === 0) return { outcome: 'no-explicit', invalidDepths: [], explicit: true, authority };
+      if (!info.selfIssued) mapSkip--;
+      const m = info.policyConstraints?.inhibitPolicyMapping;
+      if (m !== undefined && m < mapSkip) mapSkip = m;
+    }
+    levels.push(level);
+  }
+
+  // tree_evaluate
+  for (let i = 1; i < levels.length; i++) {
+    const curr = levels[i];
+    const cache = curr.cache!;
+    linkNodes(curr, levels[i - 1], cache);
+    if (!curr.inhibitAny) linkAny(curr, levels[i - 1], cache);
+    if (!prune(levels, i)) {
+      return requireExplicit ? { outcome: 'no-explicit', invalidDepths: [], explicit: true } : { outcome: 'ok', invalidDepths: [], explicit: false };
     }
   }
-  if (explicit === 0 && (levels === undefined || (user !== undefined && user.length === 0 && !(authority?.length === 0 && levels[n]?.some((x) => x.policy === ANY))))) {
-    if (levels === undefined) return { outcome: 'no-explicit', invalidDepths: [], explicit: true };
+
+  // tree_calculate_authority_set
+  const last = levels[levels.length - 1];
+  const authority: PolicyNode[] = [];
+  const validSet: PolicyNode[] = [];
+  if (last.any) authority.push(last.any);
+  const addTo = last.any ? validSet : authority;
+  for (let i = 1; i < levels.length; i++) {
+    const anyptr = levels[i - 1].any;
+    if (!anyptr) break;
+    for (const node of levels[i].nodes) if (node.parent === anyptr) addTo.push(node);
   }
-  return { outcome: 'ok', invalidDepths: [], explicit: explicit === 0, authority, user };
+  const authNodes = last.any ? validSet : authority;
+
+  // tree_calculate_user_set
+  let user: PolicyNode[] | undefined;
+  const oids = o.policies ?? [];
+  if (oids.includes(ANY)) user = authority; // POLICY_FLAG_ANY_POLICY
+  else if (oids.length > 0) {
+    for (const oid of oids) {
+      let node = authNodes.find((x) => x.data.policy === oid);
+      if (!node) {
+        if (!last.any) continue;
+        node = addNode(undefined, { policy: oid, qualifiers: last.any.data.qualifiers, critical: last.any.data.critical }, last.any.parent);
+      }
+      (user ??= []).push(node);
+    }
+  }
+  if (requireExplicit && (user === undefined || user.length === 0)) return { outcome: 'no-explicit', invalidDepths: [], explicit: true, authority, user };
+  return { outcome: 'ok', invalidDepths: [], explicit: requireExplicit, authority, user };
+}
+
+function printQualifiers(q: readonly PolicyQualifier[], indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  const out: string[] = [];
+  for (const x of q) {
+    if (x.cpsUri !== undefined) out.push(`${pad}CPS: ${x.cpsUri}`);
+    else if (x.userNotice) {
+      out.push(`${pad}User Notice:`);
+      const p2 = ' '.repeat(indent + 2);
+      const u = x.userNotice;
+      if (u.organization !== undefined) {
+        out.push(`${p2}Organization: ${u.organization}`);
+        const nums = u.noticeNumbers ?? [];
+        out.push(`${p2}Number${nums.length > 1 ? 's' : ''}: ${nums.map((v) => v.toString()).join(', ')}`);
+      }
+      if (u.explicitText !== undefined) out.push(`${p2}Explicit Text: ${u.explicitText}`);
+    } else out.push(`${pad}Unknown Qualifier: ${x.oid}`);
+  }
+  return out;
+}
+
+/** X509_POLICY_NODE_print. */
+function nodeLines(node: PolicyNode, indent: number, oidText: (oid: string) => string): string[] {
+  const pad = ' '.repeat(indent);
+  const out = [`${pad}Policy: ${oidText(node.data.policy)}`, `${pad}  ${node.data.critical ? 'Critical' : 'Non Critical'}`];
+  if (node.data.qualifiers) out.push(...printQualifiers(node.data.qualifiers, indent + 2));
+  else out.push(`${pad}  No Qualifiers`);
+  return out;
+}
+
+/** The apps' policies_print: explicit flag, then the authority and user sets. */
+export function policyLines(r: PolicyResult | undefined, oidText: (oid: string) => string): string[] {
+  const out = [`Require explicit Policy: ${r?.explicit ? 'True' : 'False'}`];
+  for (const [title, set] of [['Authority', r?.authority], ['User', r?.user]] as const) {
+    if (set === undefined || set.length === 0) out.push(`${title} Policies: <empty>`);
+    else {
+      out.push(`${title} Policies:`);
+      for (const n of set) out.push(...nodeLines(n, 2, oidText));
+    }
+  }
+  return out;
 }
