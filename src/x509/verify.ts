@@ -569,6 +569,7 @@ function checkPolicy(ctx: Ctx): void {
     return;
   }
   if (o.policyPrint) {
+    ctx.error = VErr.OK; // OpenSSL clears the error before the notification
     const ev: VerifyEvent = { ok: 2, error: VErr.OK, depth: ctx.errorDepth, cert: undefined, chain: [...ctx.chain], policy: r };
     ctx.events.push(ev);
     if (!ctx.cb(2, ev)) throw new Stop();
