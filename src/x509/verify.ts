@@ -23,7 +23,7 @@ import { x509Crypto } from './crypto';
 import { VErr } from './verifyErrors';
 import { namesEqual } from './nameCanon';
 import { findExtension } from './extensions';
-import { OID } from './oids';
+import { checkCertRevocation } from './crlCheck';
 
 export type SuiteB = '128_only' | '128' | '192';
 
@@ -111,10 +111,10 @@ export const OPENSSL_VERIFY_APP_CALLBACK: VerifyCallback = (ok, ev) => {
   return tolerated.includes(ev.error) || (ev.error >= VErr.INVALID_CA && ev.error <= VErr.EXTENSIONS_REQUIRE_VERSION_3) ? 1 : 0;
 };
 
-class Stop extends Error {}
+export class Stop extends Error {}
 
 /** One verification: the X509_STORE_CTX. */
-class Ctx {
+export class Ctx {
   chain: Certificate[] = [];
   numUntrusted = 0;
   error: number = VErr.OK;
@@ -324,100 +324,14 @@ function checkId(ctx: Ctx): void {
   if (o.ip !== undefined && !checkIp(leaf, o.ip)) ctx.fail(leaf, 0, VErr.IP_ADDRESS_MISMATCH);
 }
 
-/** CRL-level extensions OpenSSL processes (others, if critical, are unhandled). */
-const CRL_HANDLED: ReadonlySet<string> = new Set([OID.issuingDistributionPoint, OID.authorityKeyIdentifier, OID.deltaCrl, OID.crlNumber]);
-
-function crlTimeError(ctx: Ctx, crl: Crl): number {
-  if (ctx.o.noCheckTime) return VErr.OK;
-  const now = ctx.now.getTime();
-  if (Number.isNaN(crl.thisUpdate.getTime())) return VErr.ERROR_IN_CRL_LAST_UPDATE_FIELD;
-  if (crl.thisUpdate.getTime() > now) return VErr.CRL_NOT_YET_VALID;
-  if (crl.nextUpdate) {
-    if (Number.isNaN(crl.nextUpdate.getTime())) return VErr.ERROR_IN_CRL_NEXT_UPDATE_FIELD;
-    if (crl.nextUpdate.getTime() < now) return VErr.CRL_HAS_EXPIRED;
-  }
-  return VErr.OK;
-}
-
-/** Whether the CRL's scope (issuing distribution point) covers certificate `x`. */
-function crlScopeOk(crl: Crl, x: Certificate): boolean {
-  const idp = findExtension(crl.extensions, 'issuingDistributionPoint');
-  if (!idp) return true;
-  const ca = certInfo(x).bc?.ca === true;
-  if (idp.onlyContainsUserCerts && ca) return false;
-  if (idp.onlyContainsCACerts && !ca) return false;
-  if (idp.onlyContainsAttributeCerts) return false;
-  if (idp.indirectCRL) return false; // indirect CRLs are not supported (as without -extended_crl)
-  return true;
-}
-
-function crlVerify(crl: Crl, issuer: Certificate): boolean {
-  try {
-    if (Buffer.compare(crl.signatureAlgorithm.der, crl.tbsSignature.der) !== 0) return false;
-    const alg = signatureAlgorithm(crl.signatureAlgorithm);
-    if (crl.signature.unusedBits !== 0) return false;
-    return x509Crypto().verify(alg, issuer.publicKeyInfo, crl.tbs, crl.signature.bytes);
-  } catch {
-    return false;
-  }
-}
-
-function isRevoked(crl: Crl, x: Certificate): boolean {
-  return crl.revoked.some((r) => r.serialNumber === x.serialNumber && findExtension(r.extensions, 'crlReason') !== 8 /* removeFromCRL */);
-}
-
-/** check_cert: the CRL for the certificate at depth d. */
-function checkCert(ctx: Ctx, d: number): void {
-  const x = ctx.chain[d];
-  const num = ctx.chain.length;
-  const all = [...(ctx.o.crls ?? []), ...ctx.o.trusted.crlsByIssuerName(x.issuer)];
-  const cands = all.filter((c) => namesEqual(c.issuer, x.issuer) && findExtension(c.extensions, 'deltaCRL') === undefined);
-  const issuer = d + 1 < num ? ctx.chain[d + 1] : x;
-  // Score as get_crl_sk does: scope, then time, then a good signature from the chain's issuer.
-  const scoped = cands.filter((c) => crlScopeOk(c, x));
-  const pool = scoped.length > 0 ? scoped : cands;
-  const timed = pool.filter((c) => crlTimeError(ctx, c) === VErr.OK);
-  const pick = (timed.length > 0 ? timed : pool);
-  const crl = pick.find((c) => crlVerify(c, issuer)) ?? pick[pick.length - 1];
-  if (!crl) {
-    ctx.fail(x, d, VErr.UNABLE_TO_GET_CRL);
-    return;
-  }
-  // check_crl
-  if (d + 1 >= num && !certInfo(x).selfIssued) ctx.fail(x, d, VErr.UNABLE_TO_GET_CRL_ISSUER);
-  else {
-    const ii = certInfo(issuer);
-    if (ii.ku && !ii.ku.has('cRLSign')) ctx.fail(x, d, VErr.KEYUSAGE_NO_CRL_SIGN);
-    if (!crlScopeOk(crl, x)) ctx.fail(x, d, VErr.DIFFERENT_CRL_SCOPE);
-    if (crl.extensions.some((e) => e.oid === OID.issuingDistributionPoint && e.error !== undefined)) ctx.fail(x, d, VErr.INVALID_EXTENSION);
-  }
-  const te = crlTimeError(ctx, crl);
-  if (te !== VErr.OK) ctx.fail(x, d, te);
-  if (!crlVerify(crl, issuer)) ctx.fail(x, d, VErr.CRL_SIGNATURE_FAILURE);
-  // cert_crl
-  const unhandled = crl.extensions.some((e) => e.critical && !CRL_HANDLED.has(e.oid)) ||
-    crl.revoked.some((r) => r.extensions.some((e) => e.critical && e.oid !== OID.certificateIssuer));
-  if (!ctx.o.ignoreCritical && unhandled) ctx.fail(x, d, VErr.UNHANDLED_CRITICAL_CRL_EXTENSION);
-  if (isRevoked(crl, x)) ctx.fail(x, d, VErr.CERT_REVOKED);
-  if (ctx.o.useDeltas) {
-    const base = findExtension(crl.extensions, 'crlNumber');
-    const delta = all.find((c) => {
-      const b = findExtension(c.extensions, 'deltaCRL');
-      const n = findExtension(c.extensions, 'crlNumber');
-      return b !== undefined && base !== undefined && b <= base && (n === undefined || n > base) && namesEqual(c.issuer, x.issuer) && crlTimeError(ctx, c) === VErr.OK;
-    });
-    if (delta) {
-      if (!crlVerify(delta, issuer)) ctx.fail(x, d, VErr.CRL_SIGNATURE_FAILURE);
-      if (isRevoked(delta, x)) ctx.fail(x, d, VErr.CERT_REVOKED);
-    }
-  }
-}
-
 function checkRevocation(ctx: Ctx): void {
   const o = ctx.o;
   if (!o.crlCheck && !o.crlCheckAll) return;
   const last = o.crlCheckAll ? ctx.chain.length - 1 : 0;
-  for (let d = 0; d <= last; d++) checkCert(ctx, d);
+  for (let d = 0; d <= last; d++) {
+    ctx.errorDepth = d;
+    checkCertRevocation(ctx, d);
+  }
 }
 
 const LOS_128_ONLY = 1;

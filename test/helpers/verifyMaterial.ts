@@ -37,6 +37,8 @@ export interface IssueOptions {
   readonly md?: string;
   /** Reuse an existing key file. */
   readonly key?: string;
+  /** A v1 certificate (no extensions at all). */
+  readonly v1?: boolean;
 }
 
 export const CA_EXT = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'];
@@ -54,7 +56,7 @@ export class Pki {
     return dir;
   }
 
-  private config(dir: string, ext: readonly string[], md: string): string {
+  private config(dir: string, ext: readonly string[], md: string, crlExt: readonly string[] = []): string {
     const f = path.join(dir, `ca-${this.serial}.cnf`);
     writeFileSync(f, `
 [ca]
@@ -75,6 +77,7 @@ crl_extensions = crl_ext
 commonName = optional
 [crl_ext]
 authorityKeyIdentifier = keyid:always
+${crlExt.join('\n')}
 [ext]
 ${ext.join('\n')}
 [req]
@@ -102,7 +105,7 @@ distinguished_name = dn
     writeFileSync(path.join(signer.dir, 'serial'), `${(this.serial++).toString(16).padStart(4, '0')}\n`);
     const conf = this.config(signer.dir, o.ext ?? [], md);
     const out = this.t.file(`${name}.pem`);
-    const args = ['ca', '-batch', '-notext', '-preserveDN', '-config', conf, '-extensions', 'ext', '-in', csr, '-out', out, '-keyfile', signer.key, '-subj', subj];
+    const args = ['ca', '-batch', '-notext', '-preserveDN', '-config', conf, ...(o.v1 ? [] : ['-extensions', 'ext']), '-in', csr, '-out', out, '-keyfile', signer.key, '-subj', subj];
     if (issuer) args.push('-cert', issuer.cert);
     else args.push('-selfsign');
     args.push('-startdate', o.start ?? '20200101000000Z', '-enddate', o.end ?? '20491231000000Z');
@@ -117,14 +120,19 @@ distinguished_name = dn
   }
 
   /** A CRL from `issuer` with the revocations recorded so far. */
-  crl(issuer: Issued, file: string, o: { last?: string; next?: string; md?: string } = {}): string {
-    const conf = this.config(issuer.dir, [], o.md ?? 'sha256');
+  crl(issuer: Issued, file: string, o: { last?: string; next?: string; md?: string; ext?: readonly string[] } = {}): string {
+    const conf = this.config(issuer.dir, [], o.md ?? 'sha256', o.ext);
     const out = this.t.file(file);
     const args = ['ca', '-gencrl', '-config', conf, '-keyfile', issuer.key, '-cert', issuer.cert, '-out', out];
     if (o.last) args.push('-crl_lastupdate', o.last);
     if (o.next) args.push('-crl_nextupdate', o.next);
     openssl(args);
     return out;
+  }
+
+  /** Sets the next CRL number of an issuer (hex). */
+  setCrlNumber(issuer: Issued, n: number): void {
+    writeFileSync(path.join(issuer.dir, 'crlnumber'), `${n.toString(16).padStart(2, '0')}\n`);
   }
 
   /** Concatenates PEM files into one. */

@@ -7,7 +7,9 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { TempDir } from '../helpers/x509Material';
+import { sign as nodeSign } from 'node:crypto';
+import { TempDir, editTbs } from '../helpers/x509Material';
+import { DerReader, DerWriter } from '../../src/x509/der';
 import { CA_EXT, Issued, LEAF_EXT, Pki } from '../helpers/verifyMaterial';
 import { NODE_CRYPTO_ORACLE } from '../helpers/nodeCryptoOracle';
 import { setX509Crypto } from '../../src/x509/crypto';
@@ -98,6 +100,32 @@ test.before(() => {
   const mapInt = iss('mapInt', root, { ext: [...CA_EXT, 'certificatePolicies=1.2.3.4', 'policyMappings=1.2.3.4:1.2.3.9'] });
   iss('leafMapped', mapInt, { ext: [...LEAF_EXT, 'certificatePolicies=1.2.3.9'] });
   iss('noAkidLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature'] });
+  // More material for the second batch.
+  iss('caNoKu', root, { ext: ['basicConstraints=critical,CA:TRUE', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'] });
+  iss('leafUnderCaNoKu', M.caNoKu, { ext: LEAF_EXT });
+  iss('caBcNotCrit', root, { ext: ['basicConstraints=CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'] });
+  iss('leafUnderCaBcNotCrit', M.caBcNotCrit, { ext: LEAF_EXT });
+  const v1Root = iss('v1Root', undefined, { v1: true });
+  iss('leafUnderV1', v1Root, { ext: ['basicConstraints=CA:FALSE'] });
+  iss('v1Leaf', int, { v1: true });
+  iss('wrongAkid', int, { ext: ['basicConstraints=CA:FALSE', '2.5.29.35=DER:301680140102030405060708090a0b0c0d0e0f1011121314'] });
+  const noCrlSign = iss('noCrlSign', root, { ext: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'] });
+  iss('leafUnderNoCrlSign', noCrlSign, { ext: LEAF_EXT });
+  F.noCrlSignCrl = pki.crl(noCrlSign, 'nocrlsign.crl.pem');
+  const expRoot = iss('expRoot', undefined, { ext: CA_EXT, start: PAST, end: PAST2 });
+  iss('leafUnderExpRoot', expRoot, { ext: LEAF_EXT });
+  iss('wildcard', int, { ext: [...LEAF_EXT, 'subjectAltName=DNS:*.example.com,DNS:f*.other.org'] });
+  iss('cnOnly', int, { ext: LEAF_EXT, subj: '/CN=Host.Example.COM/emailAddress=Who@Example.com' });
+  const ncEmail = iss('ncEmailInt', root, { ext: [...CA_EXT, 'nameConstraints=critical,permitted;email:example.com,excluded;email:.sub.example.com'] });
+  iss('ncEmailBad', ncEmail, { ext: [...LEAF_EXT, 'subjectAltName=email:a@other.com'] });
+  iss('ncEmailExcl', ncEmail, { ext: [...LEAF_EXT, 'subjectAltName=email:a@x.sub.example.com'] });
+  iss('ncEmailDn', ncEmail, { ext: LEAF_EXT, subj: '/CN=someone/emailAddress=a@other.com' });
+  iss('ncEmailOk', ncEmail, { ext: [...LEAF_EXT, 'subjectAltName=email:a@example.com'] });
+  iss('ncUri', nc, { ext: [...LEAF_EXT, 'subjectAltName=URI:http://host.example.org/x'] });
+  iss('smimeLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=emailProtection'] });
+  iss('crlSignLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,cRLSign'] });
+  iss('tsLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=critical,timeStamping'] });
+  iss('plainLeaf', int, { ext: ['basicConstraints=CA:FALSE'] });
   // A leaf with a flipped signature byte.
   const der = loadCertificates(readFileSync(M.leaf.cert))[0].der;
   const bad = Buffer.from(der);
@@ -112,6 +140,48 @@ test.before(() => {
   F.intCrlExpired = pki.crl(int, 'int-expired.crl.pem', { last: '20200101000000Z', next: '20200201000000Z' });
   F.intCrlFuture = pki.crl(int, 'int-future.crl.pem', { last: '20400101000000Z', next: '20400201000000Z' });
   F.otherCrl = pki.crl(nc, 'nc.crl.pem');
+  F.intCrlCritical = pki.crl(int, 'int-critical.crl.pem', { ext: ['1.2.3.4.5=critical,DER:0500'] });
+  F.intCrlOnlyCa = pki.crl(int, 'int-onlyca.crl.pem', { ext: ['2.5.29.28=critical,DER:30038201FF'] });
+  F.intCrlOnlyUser = pki.crl(int, 'int-onlyuser.crl.pem', { ext: ['2.5.29.28=critical,DER:30038101FF'] });
+  const crlDer = Buffer.from(loadCrls(readFileSync(F.intCrl))[0].der);
+  crlDer[crlDer.length - 3] ^= 0x01;
+  F.intCrlBadSig = t.write('int-badsig.crl.pem', `-----BEGIN X509 CRL-----\n${crlDer.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END X509 CRL-----\n`);
+  // Delta CRLs: a base (number 0x10) without the revocation, a delta (0x11, base 0x10) with it.
+  iss('deltaRevoked', int, { ext: LEAF_EXT });
+  iss('deltaRevokedFresh', int, { ext: [...LEAF_EXT, 'freshestCRL=URI:http://crl.example.com/delta.crl'] });
+  pki.setCrlNumber(int, 0x10);
+  F.baseCrl = pki.crl(int, 'base.crl.pem');
+  pki.revoke(int, M.deltaRevoked);
+  pki.revoke(int, M.deltaRevokedFresh);
+  pki.setCrlNumber(int, 0x11);
+  F.deltaCrl = pki.crl(int, 'delta.crl.pem', { ext: ['2.5.29.27=critical,DER:020110'] });
+  // Invalid validity times, re-signed so that only the time is wrong.
+  const intKey = readFileSync(int.key);
+  const badTime = (name: string, which: 0 | 1): void => {
+    const c = loadCertificates(readFileSync(M.leaf.cert))[0];
+    const der = editTbs(c.der, (fields) => {
+      const v = new DerReader(fields[4]).readSequence();
+      const times = [v.next().raw, v.next().raw];
+      times[which] = Uint8Array.from([0x17, 0x0d, ...Buffer.from('20AB01000000Z', 'latin1')]);
+      const w = new DerWriter();
+      w.sequence((x) => times.forEach((tm) => x.raw(tm)));
+      const out = [...fields];
+      out[4] = w.finish();
+      return out;
+    });
+    const tbs = new DerReader(der).readSequence().next().raw;
+    const sig = nodeSign('sha256', tbs, { key: intKey, dsaEncoding: 'der' });
+    const w = new DerWriter();
+    w.sequence((x) => x.raw(tbs).sequence((a) => a.oid('1.2.840.10045.4.3.2')).bitString(sig));
+    F[name] = t.write(`${name}.pem`, `-----BEGIN CERTIFICATE-----\n${Buffer.from(w.finish()).toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+  };
+  badTime('badNotBefore', 0);
+  badTime('badNotAfter', 1);
+  // A root whose self-signature is broken (only -check_ss_sig notices).
+  const rootDer = Buffer.from(loadCertificates(readFileSync(root.cert))[0].der);
+  rootDer[rootDer.length - 4] ^= 0x01;
+  F.badRoot = t.write('badroot.pem', `-----BEGIN CERTIFICATE-----\n${rootDer.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+  M.badRoot = { name: 'badRoot', key: root.key, cert: F.badRoot, dir: root.dir };
 });
 
 test.after.always(() => t.remove());
@@ -212,6 +282,54 @@ const CASES: Case[] = [
   { title: '-x509_strict, leaf without AKID', leaf: L('noAkidLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-x509_strict'], expect: 'ok' },
   { title: '-check_ss_sig', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-check_ss_sig'], expect: 'ok' },
   { title: '-no_alt_chains', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-no_alt_chains'], expect: 'ok' },
+  { title: '-x509_strict, CA without keyUsage', leaf: L('leafUnderCaNoKu'), untrusted: chain('caNoKu'), trusted: chain('root'), opts: ['-x509_strict'], expect: [92, 1] },
+  { title: 'CA without keyUsage, not strict', leaf: L('leafUnderCaNoKu'), untrusted: chain('caNoKu'), trusted: chain('root'), expect: 'ok' },
+  { title: '-x509_strict, basicConstraints not critical', leaf: L('leafUnderCaBcNotCrit'), untrusted: chain('caBcNotCrit'), trusted: chain('root'), opts: ['-x509_strict'], expect: [89, 1] },
+  { title: 'v1 root', leaf: L('leafUnderV1'), trusted: chain('v1Root'), expect: 'ok' },
+  { title: 'v1 root, -x509_strict', leaf: L('leafUnderV1'), trusted: chain('v1Root'), opts: ['-x509_strict'], expect: [85, 0] },
+  { title: 'v1 leaf', leaf: L('v1Leaf'), untrusted: chain('int'), trusted: chain('root'), expect: 'ok' },
+  { title: 'v1 leaf, -x509_strict', leaf: L('v1Leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-x509_strict'], expect: 'ok' },
+  { title: 'AKID pointing elsewhere', leaf: L('wrongAkid'), untrusted: chain('int'), trusted: chain('root'), expect: [20, 0] },
+  { title: 'expired root', leaf: L('leafUnderExpRoot'), trusted: chain('expRoot'), expect: [10, 1] },
+  { title: 'broken root self-signature', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('badRoot'), expect: 'ok' },
+  { title: 'broken root self-signature, -check_ss_sig', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('badRoot'), opts: ['-check_ss_sig'], expect: [7, 2] },
+  { title: 'notBefore malformed', leaf: () => F.badNotBefore, untrusted: chain('int'), trusted: chain('root'), expect: [13, 0] },
+  { title: 'notAfter malformed', leaf: () => F.badNotAfter, untrusted: chain('int'), trusted: chain('root'), expect: [14, 0] },
+  { title: 'CRL issuer without cRLSign', leaf: L('leafUnderNoCrlSign'), untrusted: chain('noCrlSign'), trusted: chain('root'), crls: () => [F.noCrlSignCrl], opts: ['-crl_check'], expect: [35, 0] },
+  { title: 'CRL with a bad signature', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.intCrlBadSig], opts: ['-crl_check'], expect: [8, 0] },
+  { title: 'CRL with an unhandled critical extension', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.intCrlCritical], opts: ['-crl_check'], expect: [36, 0] },
+  { title: 'CRL with an unhandled critical extension, -ignore_critical', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.intCrlCritical], opts: ['-crl_check', '-ignore_critical'], expect: 'ok' },
+  { title: 'CRL only for CA certificates', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.intCrlOnlyCa], opts: ['-crl_check'], expect: [44, 0] },
+  { title: 'CRL only for user certificates', leaf: L('revoked'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.intCrlOnlyUser], opts: ['-crl_check'], expect: [23, 0] },
+  { title: 'delta CRL ignored without -use_deltas', leaf: L('deltaRevoked'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.baseCrl, F.deltaCrl], opts: ['-crl_check'], expect: 'ok' },
+  { title: 'delta CRL with -use_deltas, no freshest CRL pointer', leaf: L('deltaRevoked'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.baseCrl, F.deltaCrl], opts: ['-crl_check', '-use_deltas'], expect: 'ok' },
+  { title: 'delta CRL with -use_deltas and freshestCRL', leaf: L('deltaRevokedFresh'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.baseCrl, F.deltaCrl], opts: ['-crl_check', '-use_deltas'], expect: [23, 0] },
+  { title: 'delta CRL with -use_deltas -extended_crl and freshestCRL', leaf: L('deltaRevokedFresh'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.baseCrl, F.deltaCrl], opts: ['-crl_check', '-use_deltas', '-extended_crl'], expect: [23, 0] },
+  { title: 'delta CRL alone counts as a full CRL', leaf: L('deltaRevoked'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.deltaCrl], opts: ['-crl_check', '-use_deltas'], expect: [23, 0] },
+  { title: 'delta CRL alone with -extended_crl', leaf: L('deltaRevoked'), untrusted: chain('int'), trusted: chain('root'), crls: () => [F.deltaCrl], opts: ['-crl_check', '-extended_crl'], expect: [3, 0] },
+  { title: 'wildcard host', leaf: L('wildcard'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_hostname', 'a.EXAMPLE.com'], expect: 'ok' },
+  { title: 'wildcard does not span labels', leaf: L('wildcard'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_hostname', 'a.b.example.com'], expect: [62, 0] },
+  { title: 'wildcard not for the bare domain', leaf: L('wildcard'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_hostname', 'example.com'], expect: [62, 0] },
+  { title: 'partial wildcard', leaf: L('wildcard'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_hostname', 'foo.other.org'], expect: 'ok' },
+  { title: 'host from the CN when no SAN', leaf: L('cnOnly'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_hostname', 'host.example.com'], expect: 'ok' },
+  { title: 'email from the subject when no SAN', leaf: L('cnOnly'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_email', 'Who@example.COM'], expect: 'ok' },
+  { title: 'CN not used when SAN has DNS names', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-verify_hostname', 'leaf'], expect: [62, 0] },
+  { title: 'email constraint: not permitted', leaf: L('ncEmailBad'), untrusted: chain('ncEmailInt'), trusted: chain('root'), expect: [47, 0] },
+  { title: 'email constraint: excluded subdomain', leaf: L('ncEmailExcl'), untrusted: chain('ncEmailInt'), trusted: chain('root'), expect: [47, 0] },
+  { title: 'email constraint: subject emailAddress', leaf: L('ncEmailDn'), untrusted: chain('ncEmailInt'), trusted: chain('root'), expect: [47, 0] },
+  { title: 'email constraint: permitted', leaf: L('ncEmailOk'), untrusted: chain('ncEmailInt'), trusted: chain('root'), expect: 'ok' },
+  { title: 'URI not constrained without URI subtrees', leaf: L('ncUri'), untrusted: chain('ncInt'), trusted: chain('root'), expect: 'ok' },
+  { title: 'purpose smimeencrypt', leaf: L('smimeLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'smimeencrypt'], expect: 'ok' },
+  { title: 'purpose smimesign', leaf: L('smimeLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'smimesign'], expect: 'ok' },
+  { title: 'purpose nssslserver', leaf: L('smimeLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'nssslserver'], expect: [26, 0] },
+  { title: 'purpose crlsign', leaf: L('crlSignLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'crlsign'], expect: 'ok' },
+  { title: 'purpose crlsign, wrong key usage', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'crlsign'], expect: [26, 0] },
+  { title: 'purpose timestampsign', leaf: L('tsLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'timestampsign'], expect: 'ok' },
+  { title: 'purpose timestampsign, no EKU', leaf: L('plainLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'timestampsign'], expect: [26, 0] },
+  { title: 'purpose any', leaf: L('serverOnly'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'any'], expect: 'ok' },
+  { title: 'purpose ocsphelper', leaf: L('serverOnly'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'ocsphelper'], expect: 'ok' },
+  { title: 'trusted intermediate and root, -partial_chain', leaf: L('leaf'), trusted: chain('root', 'int'), opts: ['-partial_chain'], expect: 'ok' },
+  { title: 'depth counts from a trusted intermediate', leaf: L('leafTooDeep'), untrusted: chain('belowPathlen0'), trusted: chain('root', 'pathlen0'), opts: ['-verify_depth', '1'], expect: [22, 2] },
   { title: 'at a fixed time', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-attime', NOW], expect: 'ok' },
 ];
 
