@@ -102,14 +102,11 @@ export function certInfo(cert: Certificate): CertInfo {
   if (hit) return hit;
   const e = cert.extensions;
   const bcExt = ext(e, OID.basicConstraints);
-  let bc = findExtension(e, 'basicConstraints');
+  const bc = findExtension(e, 'basicConstraints');
   const kuList = findExtension(e, 'keyUsage');
-  let invalid = cert.duplicateExtensions || e.some((x) => x.error !== undefined);
-  // v3_purp.c: a pathLenConstraint on a non-CA makes the certificate invalid.
-  if (bc && bc.pathLen !== undefined && !bc.ca) {
-    invalid = true;
-    bc = { ca: false, pathLen: 0 };
-  }
+  // A pathLenConstraint on a non-CA does not make the certificate invalid in OpenSSL 3.0:
+  // only -x509_strict reports it (80, 81).
+  const invalid = cert.duplicateExtensions || e.some((x) => x.error !== undefined);
   const policyOids = [OID.certificatePolicies, OID.policyMappings, OID.policyConstraints, OID.inhibitAnyPolicy];
   const invalidPolicy = e.some((x) => policyOids.includes(x.oid as never) && x.error !== undefined);
   let sigAlg: SignatureAlgorithm | undefined;
@@ -147,7 +144,7 @@ export function certInfo(cert: Certificate): CertInfo {
     unhandledCritical: e.some((x) => x.critical && !SUPPORTED_CRITICAL.has(x.oid)),
     invalid,
     invalidPolicy,
-    pathLen: bc?.ca && bc.pathLen !== undefined ? bc.pathLen : -1,
+    pathLen: bc?.pathLen ?? -1,
     selfIssued,
     selfSigned,
     caType,

@@ -253,7 +253,7 @@ function buildChain(ctx: Ctx, leaf: Certificate): Trust {
 }
 
 function x509StrictChecks(ctx: Ctx, x: Certificate, i: CertInfo, depth: number, num: number): void {
-  if (i.pathLen !== -1 || (i.bc && i.bc.pathLen !== undefined)) {
+  if (i.pathLen !== -1) {
     if (!i.bc?.ca) ctx.fail(x, depth, VErr.PATHLEN_INVALID_FOR_NON_CA);
     if (!i.ku?.has('keyCertSign')) ctx.fail(x, depth, VErr.PATHLEN_WITHOUT_KU_KEY_CERT_SIGN);
   }
@@ -289,7 +289,6 @@ function checkExtensions(ctx: Ctx): void {
     if (mustBeCa === -1) bad = !!o.x509Strict && ca !== 1 && ca !== 0;
     else bad = ca === 0 || ((d + 1 < num || !!o.x509Strict) && ca !== 1);
     if (bad) ctx.fail(x, d, VErr.INVALID_CA);
-    if (i.invalid) ctx.fail(x, d, VErr.INVALID_EXTENSION);
     if (o.x509Strict && num > 1) x509StrictChecks(ctx, x, i, d, num);
     if (o.purpose) {
       const r = checkPurpose(x, o.purpose, mustBeCa > 0);

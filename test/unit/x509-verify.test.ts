@@ -126,6 +126,7 @@ test.before(() => {
   iss('crlSignLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,cRLSign'] });
   iss('tsLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=critical,timeStamping'] });
   iss('plainLeaf', int, { ext: ['basicConstraints=CA:FALSE'] });
+  iss('pathlenNonCa', int, { ext: ['basicConstraints=critical,CA:FALSE,pathlen:0'] });
   // A leaf with a flipped signature byte.
   const der = loadCertificates(readFileSync(M.leaf.cert))[0].der;
   const bad = Buffer.from(der);
@@ -150,11 +151,12 @@ test.before(() => {
   iss('deltaRevoked', int, { ext: LEAF_EXT });
   iss('deltaRevokedFresh', int, { ext: [...LEAF_EXT, 'freshestCRL=URI:http://crl.example.com/delta.crl'] });
   pki.setCrlNumber(int, 0x10);
-  F.baseCrl = pki.crl(int, 'base.crl.pem');
+  // The base is the newer one, so that it wins the tie between equally scored CRLs.
+  F.baseCrl = pki.crl(int, 'base.crl.pem', { last: '20240102000000Z', next: '20491231000000Z' });
   pki.revoke(int, M.deltaRevoked);
   pki.revoke(int, M.deltaRevokedFresh);
   pki.setCrlNumber(int, 0x11);
-  F.deltaCrl = pki.crl(int, 'delta.crl.pem', { ext: ['2.5.29.27=critical,DER:020110'] });
+  F.deltaCrl = pki.crl(int, 'delta.crl.pem', { ext: ['2.5.29.27=critical,DER:020110'], last: '20240101000000Z', next: '20491231000000Z' });
   // Invalid validity times, re-signed so that only the time is wrong.
   const intKey = readFileSync(int.key);
   const badTime = (name: string, which: 0 | 1): void => {
@@ -330,6 +332,9 @@ const CASES: Case[] = [
   { title: 'purpose ocsphelper', leaf: L('serverOnly'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'ocsphelper'], expect: 'ok' },
   { title: 'trusted intermediate and root, -partial_chain', leaf: L('leaf'), trusted: chain('root', 'int'), opts: ['-partial_chain'], expect: 'ok' },
   { title: 'depth counts from a trusted intermediate', leaf: L('leafTooDeep'), untrusted: chain('belowPathlen0'), trusted: chain('root', 'pathlen0'), opts: ['-verify_depth', '1'], expect: [22, 2] },
+  { title: 'pathlen on a non-CA', leaf: L('pathlenNonCa'), untrusted: chain('int'), trusted: chain('root'), opts: ['-purpose', 'sslclient'], expect: 'ok' },
+  { title: 'pathlen on a non-CA, -x509_strict', leaf: L('pathlenNonCa'), untrusted: chain('int'), trusted: chain('root'), opts: ['-x509_strict'], expect: [80, 0] },
+  { title: 'pathlen on a non-CA, -x509_strict -purpose', leaf: L('pathlenNonCa'), untrusted: chain('int'), trusted: chain('root'), opts: ['-x509_strict', '-purpose', 'sslclient'], expect: [80, 0] },
   { title: 'at a fixed time', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-attime', NOW], expect: 'ok' },
 ];
 
