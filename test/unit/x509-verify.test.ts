@@ -98,6 +98,8 @@ test.before(() => {
   const reqPol = iss('reqPolInt', root, { ext: [...CA_EXT, 'certificatePolicies=1.2.3.4', 'policyConstraints=requireExplicitPolicy:0'] });
   iss('leafUnderReqPol', reqPol, { ext: LEAF_EXT });
   const mapInt = iss('mapInt', root, { ext: [...CA_EXT, 'certificatePolicies=1.2.3.4', 'policyMappings=1.2.3.4:1.2.3.9'] });
+  const mapAny = iss('mapAnyInt', root, { ext: [...CA_EXT, 'certificatePolicies=1.2.3.4', '2.5.29.33=DER:300d300b0604551d200006032a0304'] });
+  iss('leafUnderMapAny', mapAny, { ext: [...LEAF_EXT, 'certificatePolicies=1.2.3.4'] });
   iss('leafMapped', mapInt, { ext: [...LEAF_EXT, 'certificatePolicies=1.2.3.9'] });
   iss('noAkidLeaf', int, { ext: ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature'] });
   // More material for the second batch.
@@ -280,6 +282,8 @@ const CASES: Case[] = [
   { title: 'requireExplicitPolicy:0 in the intermediate', leaf: L('leafUnderReqPol'), untrusted: chain('reqPolInt'), trusted: chain('root'), opts: ['-policy_check'], expect: [43, 0] },
   { title: 'policy mapping', leaf: L('leafMapped'), untrusted: chain('mapInt'), trusted: chain('root'), opts: ['-explicit_policy', '-policy', '1.2.3.4'], expect: 'ok' },
   { title: 'policy mapping with -inhibit_map', leaf: L('leafMapped'), untrusted: chain('mapInt'), trusted: chain('root'), opts: ['-explicit_policy', '-policy', '1.2.3.4', '-inhibit_map'], expect: [43, 0] },
+  { title: 'anyPolicy mapped: invalid policy extension', leaf: L('leafUnderMapAny'), untrusted: chain('mapAnyInt'), trusted: chain('root'), opts: ['-policy_check'], expect: [42, 1] },
+  { title: 'anyPolicy mapped, no policy check', leaf: L('leafUnderMapAny'), untrusted: chain('mapAnyInt'), trusted: chain('root'), expect: 'ok' },
   { title: '-x509_strict on a conforming chain', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-x509_strict'], expect: 'ok' },
   { title: '-x509_strict, leaf without AKID', leaf: L('noAkidLeaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-x509_strict'], expect: 'ok' },
   { title: '-check_ss_sig', leaf: L('leaf'), untrusted: chain('int'), trusted: chain('root'), opts: ['-check_ss_sig'], expect: 'ok' },
