@@ -13,6 +13,7 @@ import { CA_EXT, Issued, LEAF_EXT, Pki } from '../helpers/verifyMaterial';
 import { NODE_CRYPTO_ORACLE } from '../helpers/nodeCryptoOracle';
 import { setX509Crypto } from '../../src/x509/crypto';
 import { loadCertificates } from '../../src/x509/certificate';
+import { loadCrls } from '../../src/x509/crl';
 import { CertStore } from '../../src/x509/trustStore';
 import { verifyPeerChain } from '../../src/x509/verify';
 import { sServerVerifyCallback, verifyCallbackLines } from '../../src/x509/verifyCallback';
@@ -21,6 +22,7 @@ import { Alert, alertForVerifyError } from '../../src/x509/verifyErrors';
 const t = new TempDir();
 const pki = new Pki(t);
 const M: Record<string, Issued> = {};
+const CRL: { file: string } = { file: '' };
 
 test.before(() => {
   setX509Crypto(NODE_CRYPTO_ORACLE);
@@ -33,6 +35,13 @@ test.before(() => {
   M.serverOnly = pki.issue('serverOnly', M.int, { ext: ['basicConstraints=CA:FALSE', 'extendedKeyUsage=serverAuth'] });
   M.intExpired = pki.issue('intExpired', M.root, { ext: CA_EXT, start: '20100101000000Z', end: '20120101000000Z' });
   M.underExpired = pki.issue('underExpired', M.intExpired, { ext: LEAF_EXT });
+  M.notCa = pki.issue('notCa', M.root, { ext: ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'] });
+  M.underNotCa = pki.issue('underNotCa', M.notCa, { ext: LEAF_EXT });
+  M.ncInt = pki.issue('ncInt', M.root, { ext: [...CA_EXT, 'nameConstraints=critical,permitted;DNS:.example.com'] });
+  M.ncBad = pki.issue('ncBad', M.ncInt, { ext: [...LEAF_EXT, 'subjectAltName=DNS:evil.org'] });
+  M.revoked = pki.issue('revoked', M.int, { ext: LEAF_EXT });
+  pki.revoke(M.int, M.revoked);
+  CRL.file = pki.crl(M.int, 'int.crl.pem');
 });
 
 test.after.always(() => t.remove());
@@ -96,18 +105,23 @@ function callbackLines(stderr: string): string[] {
   return stderr.split('\n').filter((l) => l !== '' && !l.startsWith('verify depth is') && l !== 'ERROR' && !/^verify error:[^n]/.test(l) && !l.includes(':error:') && !l.startsWith('shutting down'));
 }
 
-function ours(client: Issued, chain: Issued[], args: { depth: number; returnError?: boolean; quiet?: boolean }) {
+function ours(client: Issued, chain: Issued[], args: { depth: number; returnError?: boolean; quiet?: boolean; crl?: boolean }) {
   const store = new CertStore();
   store.loadFileNow(M.root.cert);
   const certs = [client, ...chain].map((i) => loadCertificates(readFileSync(i.cert))[0]);
   const cb = sServerVerifyCallback(args);
-  const r = verifyPeerChain(certs, { trusted: store, authLevel: 2 }, cb.callback);
+  const crlOpts = args.crl ? { crlCheck: true, crls: loadCrls(readFileSync(CRL.file)) } : {};
+  const r = verifyPeerChain(certs, { trusted: store, authLevel: 2, ...crlOpts }, cb.callback);
   // Rendering from the recorded events gives the same lines.
   const again = verifyCallbackLines(r.events, args).map((b) => b.toString('latin1'));
   return { result: r, lines: cb.lines.map((b) => b.toString('latin1')), again };
 }
 
-const CASES: Array<{ title: string; client: string; chain: string[]; args: string[]; depth: number; returnError?: boolean; quiet?: boolean; alert?: number }> = [
+const CASES: Array<{ title: string; client: string; chain: string[]; args: string[]; depth: number; returnError?: boolean; quiet?: boolean; alert?: number; crl?: boolean }> = [
+  { title: 'CA:FALSE intermediate with keyUsage (79, then 32)', client: 'underNotCa', chain: ['notCa'], args: ['-verify', '2'], depth: 2 },
+  { title: 'name constraint violation', client: 'ncBad', chain: ['ncInt'], args: ['-verify', '2'], depth: 2 },
+  { title: 'revoked, -crl_check', client: 'revoked', chain: ['int'], args: ['-verify', '2', '-crl_check', '-CRL', '<crl>'], depth: 2, crl: true },
+  { title: 'revoked, -crl_check, return error', client: 'revoked', chain: ['int'], args: ['-verify', '2', '-crl_check', '-CRL', '<crl>', '-verify_return_error'], depth: 2, crl: true, returnError: true, alert: Alert.certificate_revoked },
   { title: 'good chain', client: 'client', chain: ['int'], args: ['-verify', '2'], depth: 2 },
   { title: 'self-signed client', client: 'self', chain: [], args: ['-verify', '1'], depth: 1 },
   { title: 'expired client (notAfter repeats)', client: 'expired', chain: ['int'], args: ['-verify', '2'], depth: 2 },
@@ -124,7 +138,7 @@ const CASES: Array<{ title: string; client: string; chain: string[]; args: strin
 
 const ALERT_TEXT: Record<number, string> = {
   [Alert.unknown_ca]: 'unknown ca', [Alert.certificate_expired]: 'certificate expired', [Alert.unsupported_certificate]: 'unsupported certificate',
-  [Alert.bad_certificate]: 'bad certificate', [Alert.certificate_unknown]: 'certificate unknown',
+  [Alert.bad_certificate]: 'bad certificate', [Alert.certificate_revoked]: 'certificate revoked', [Alert.certificate_unknown]: 'certificate unknown',
 };
 
 for (const c of CASES) {
@@ -132,7 +146,7 @@ for (const c of CASES) {
     const chain = c.chain.map((n) => M[n]);
     // TLS 1.2 when an alert is expected: the server then verifies before its Finished, so
     // the client always reads the alert during the handshake.
-    const run = await handshake(c.args, M[c.client], chain, c.alert !== undefined ? ['-tls1_2'] : []);
+    const run = await handshake(c.args.map((a) => (a === '<crl>' ? CRL.file : a)), M[c.client], chain, c.alert !== undefined ? ['-tls1_2'] : []);
     const mine = ours(M[c.client], chain, c);
     t.deepEqual(mine.lines, callbackLines(run.serverErr), run.serverErr);
     t.deepEqual(mine.again, mine.lines);
