@@ -6,7 +6,7 @@
 import test from 'ava';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { T, TempDir, encodeRawName, genKey, openssl, selfSigned, withSubject, Atv } from '../helpers/x509Material';
 import { CA_EXT, LEAF_EXT, Pki } from '../helpers/verifyMaterial';
 import { NODE_CRYPTO_ORACLE } from '../helpers/nodeCryptoOracle';
@@ -137,6 +137,18 @@ test('-CAstore: file: URIs and plain paths; -CAfile; defaults from SSL_CERT_FILE
     t2.true(verifyCertificate(leafCert, { trusted: s }).ok, uri);
   }
   t2.true(verifyCertificate(leafCert, { trusted: buildTrustStore({ CAfile: root.cert }) }).ok);
+  // A directory given to -CAstore is searched by subject hash, as openssl's file: loader
+  // does: without `openssl rehash` the root is not found (by either).
+  const sdir = t.file('castore-dir');
+  mkdirSync(sdir);
+  execFileSync('cp', [root.cert, sdir]);
+  const viaStore = (): boolean => verifyCertificate(leafCert, { trusted: buildTrustStore({ CAstore: sdir }) }).ok;
+  const viaOpenssl = (): boolean => spawnSync('openssl', ['verify', '-no-CAfile', '-no-CApath', '-CAstore', sdir, leaf.cert]).status === 0;
+  t2.false(viaStore());
+  t2.false(viaOpenssl());
+  openssl(['rehash', sdir]);
+  t2.true(viaStore());
+  t2.true(viaOpenssl());
   // Defaults: nothing given, so SSL_CERT_FILE is used; -no-CAfile turns it off.
   const env = { SSL_CERT_FILE: root.cert, SSL_CERT_DIR: t.file('nonexistent'), SSL_CERT_URI: t.file('nonexistent2') };
   t2.true(verifyCertificate(leafCert, { trusted: buildTrustStore({}, env) }).ok);
