@@ -233,12 +233,16 @@ function buildChain(ctx: Ctx, leaf: Certificate): Trust {
 
   let trust = tryBuild(trustedFirst);
   if (trust === 'untrusted' && !trustedFirst && !o.noAltChains && ctx.numUntrusted > 1) {
-    // Alternative chains: retry preferring the trust store at every step.
+    // Alternative chains: retry preferring the trust store at every step; if that fails
+    // too, the first chain is the one reported.
+    const first = { chain: ctx.chain, numUntrusted: ctx.numUntrusted };
     ctx.chain = [leaf];
     ctx.numUntrusted = 1;
-    const saved = { chain: ctx.chain };
     trust = tryBuild(true);
-    if (trust === 'untrusted') ctx.chain = saved.chain.length >= ctx.chain.length ? ctx.chain : saved.chain;
+    if (trust === 'untrusted') {
+      ctx.chain = first.chain;
+      ctx.numUntrusted = first.numUntrusted;
+    }
   }
   if (trust === 'trusted') return trust;
 

@@ -191,3 +191,29 @@ test('verification options: values, names and errors', (t2) => {
   t2.is(parseIpAddress('1::2::3'), undefined);
   t2.deepEqual(Array.from(parseIpAddress('::ffff:10.0.0.1')!).slice(10), [0xff, 0xff, 10, 0, 0, 1]);
 });
+
+test('-trusted_first off: alternative chains unless -no_alt_chains', (t2) => {
+  // The peer sends leaf, int, a cross-certificate of the root (same name and key, issued
+  // by an old root) and the old root; only the root itself is trusted.
+  const root = pki.issue('aroot', undefined, { ext: CA_EXT, subj: '/CN=aroot' });
+  const oldRoot = pki.issue('aold', undefined, { ext: CA_EXT });
+  const cross = pki.issue('across', oldRoot, { ext: CA_EXT, subj: '/CN=aroot', key: root.key });
+  const int = pki.issue('aint', root, { ext: CA_EXT });
+  const leaf = cert(pki.issue('aleaf', int, { ext: LEAF_EXT }).cert);
+  const store = new CertStore();
+  store.loadFileNow(root.cert);
+  const base = { trusted: store, untrusted: [cert(int.cert), cert(cross.cert), cert(oldRoot.cert)] };
+  const rootDer = Buffer.from(cert(root.cert).der).toString('hex');
+  const top = (r: { chain: readonly { der: Uint8Array }[] }): string => Buffer.from(r.chain[r.chain.length - 1].der).toString('hex');
+  // Trusted first: the store is searched before the peer's certificates.
+  const tf = verifyCertificate(leaf, base);
+  t2.true(tf.ok);
+  t2.is(top(tf), rootDer);
+  // Untrusted first: the chain through the cross-certificate ends at an untrusted root,
+  // and the alternative chain to the trusted root is found.
+  const alt = verifyCertificate(leaf, { ...base, trustedFirst: false });
+  t2.true(alt.ok);
+  t2.is(top(alt), rootDer);
+  const noAlt = verifyCertificate(leaf, { ...base, trustedFirst: false, noAltChains: true });
+  t2.deepEqual([noAlt.ok, noAlt.error, noAlt.errorDepth], [false, VErr.SELF_SIGNED_CERT_IN_CHAIN, 3]);
+});
