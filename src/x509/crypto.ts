@@ -5,7 +5,8 @@
  * oracle; production code never imports node:crypto.
  */
 import type { HashName, SignatureAlgorithm } from './algorithm';
-import type { SubjectPublicKeyInfo } from './publicKey';
+import type { CurveName, SubjectPublicKeyInfo } from './publicKey';
+import type { EcPrivateKey, PrivateKey } from './keys';
 
 export type CbcCipher = 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'des-ede3-cbc';
 
@@ -20,6 +21,13 @@ export interface X509Crypto {
   cbcDecrypt(cipher: CbcCipher, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
   /** Verifies `signature` over `data` with the key and algorithm of a certificate. */
   verify(alg: SignatureAlgorithm, key: SubjectPublicKeyInfo, data: Uint8Array, signature: Uint8Array): boolean;
+  /**
+   * Signs `data` (the whole message: hashing is part of the algorithm). ECDSA signatures
+   * are returned DER-encoded (Ecdsa-Sig-Value, RFC 5480 2.2), as certificates carry them.
+   */
+  sign(alg: SignatureAlgorithm, key: PrivateKey, data: Uint8Array): Uint8Array;
+  /** A fresh EC key pair on `curve`, with its public point (uncompressed). */
+  generateEcKey(curve: CurveName): EcPrivateKey;
 }
 
 export class CryptoUnavailableError extends Error {
@@ -41,6 +49,12 @@ const UNAVAILABLE: X509Crypto = {
   },
   verify: () => {
     throw new CryptoUnavailableError('verify');
+  },
+  sign: () => {
+    throw new CryptoUnavailableError('sign');
+  },
+  generateEcKey: () => {
+    throw new CryptoUnavailableError('generateEcKey');
   },
 };
 
