@@ -7,7 +7,8 @@ import type { ParsedArgs } from '../cli/parse';
 import { Credential, PeerVerify, Tls13Config } from '../tls/config13';
 import { GROUP_NAME, SIGNATURE_SCHEME_NAME } from '../tls/constants';
 import { suiteByName, TLS13_SUITES } from '../tls/primitives';
-import { ConfigError, loadCredential } from './credentials';
+import { ConfigError, loadCredential, signingKey } from './credentials';
+import { generateDefaultCertificate, useDefaultCertificate } from '../x509/defaultCert';
 import { TicketSealer } from '../tls/tickets13';
 import { verifyPeerSignature } from './peerSignature';
 
@@ -199,7 +200,17 @@ export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): Se
   const certFile = str('cert') ?? 'server.pem';
   const keyFile = str('key') ?? certFile;
   const credentials: Credential[] = [];
-  if (!flag('nocert')) credentials.push(loadCredential(certFile, keyFile, passSource(str('pass'))));
+  if (!flag('nocert')) {
+    if (str('key') === undefined && useDefaultCertificate(str('cert'), fs.existsSync)) {
+      // No -cert and no ./server.pem: a fresh self-signed P-256 certificate, so that
+      // `npx ts-s-server -www` works on a bare machine (openssl would stop here).
+      const d = generateDefaultCertificate();
+      process.stderr.write(`${d.notice}\n`);
+      credentials.push({ chain: [Buffer.from(d.certificate.der)], key: signingKey(d.key) });
+    } else {
+      credentials.push(loadCredential(certFile, keyFile, passSource(str('pass'))));
+    }
+  }
   if (str('dcert') !== undefined) credentials.push(loadCredential(str('dcert')!, str('dkey') ?? str('dcert')!, passSource(str('dpass'))));
 
   let sni: Tls13Config['sni'];

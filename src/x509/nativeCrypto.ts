@@ -2,6 +2,8 @@
 import * as core from '../../binding';
 import type { HashName, SignatureAlgorithm } from './algorithm';
 import type { CbcCipher, X509Crypto } from './crypto';
+import type { EcPrivateKey, PrivateKey } from './keys';
+import { CURVES, type CurveName } from './publicKey';
 import type { SubjectPublicKeyInfo } from './publicKey';
 
 function bigintBytes(v: bigint): Buffer {
@@ -49,7 +51,23 @@ export function verifySignature(alg: SignatureAlgorithm, spki: SubjectPublicKeyI
   }
 }
 
+/** Signs with a private key (used for the embedded default certificate). */
+function sign(alg: SignatureAlgorithm, key: PrivateKey, data: Uint8Array): Uint8Array {
+  if (alg.kind === 'ecdsa' && key.type === 'ec') return core.ecdsaSign(key.curve, Buffer.from(key.d), core.hash(alg.hash, data));
+  if (alg.kind === 'ed25519' && key.type === 'ed25519') return core.ed25519Sign(Buffer.from(key.privateKey), data);
+  if (alg.kind === 'ed448' && key.type === 'ed448') return core.ed448Sign(Buffer.from(key.privateKey), data);
+  throw new Error(`cannot sign with ${alg.kind} and a ${key.type} key`);
+}
+
+function generateEcKey(curve: CurveName): EcPrivateKey {
+  const k = core.ecdhGenerateKey(curve);
+  const info = [...CURVES.entries()].find(([, c]) => c.name === curve)!;
+  return { type: 'ec', curve, curveOid: info[0], d: k.privateKey, publicPoint: k.publicKey, bits: info[1].bits };
+}
+
 export const nativeX509Crypto: X509Crypto = {
+  sign,
+  generateEcKey,
   hash: (alg, data) => core.hash(alg, data),
   pbkdf2: (prf, password, salt, iterations, keyLength) => core.pbkdf2(prf, password, salt, iterations, keyLength),
   cbcDecrypt: (cipher: CbcCipher, key, iv, data) => core.cipherDecrypt(cipher, key, iv, data, { padding: false }),

@@ -157,11 +157,12 @@ test('flags of the manual page that 3.0.19 lacks: openssl rejects them, we read 
   }
 });
 
-test('after a successful parse, a missing server.pem stops the server with openssl\'s first error line', async (t) => {
+test('a missing -cert file stops the server with openssl\'s first error line', async (t) => {
   const { dir, remove } = emptyDir();
   t.teardown(remove);
-  const ours = await runOurs(['-accept', '127.0.0.1:0', '-www'], dir);
-  const theirs = await runOpenssl(['-accept', '127.0.0.1:0', '-www'], dir);
+  const argv = ['-accept', '127.0.0.1:0', '-www', '-cert', 'missing.pem'];
+  const ours = await runOurs(argv, dir);
+  const theirs = await runOpenssl(argv, dir);
   t.is(ours.stderr.split('\n')[0], theirs.stderr.split('\n')[0]);
   t.is(ours.code, 1);
   t.is(theirs.code, 1);

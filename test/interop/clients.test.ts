@@ -2,6 +2,8 @@
 // node:tls and Python's ssl module.
 import test from 'ava';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as tls from 'node:tls';
 
 import { runClient } from '../helpers/clients';
@@ -68,4 +70,19 @@ test('gnutls-cli fetches the page', async (t) => {
   const r = await runClient('gnutls-cli', ['--x509cafile', certs.cert, '--port', String(server.port), '--sni-hostname', 'localhost', '--verify-hostname', 'localhost', '127.0.0.1'], 'GET / HTTP/1.0\r\n\r\n');
   t.regex(r.stdout, /- Description: \(TLS1\.3[^)]*\)/, r.stdout + r.stderr);
   t.regex(r.stdout, /HTTP\/1\.0 200 ok/, r.stdout + r.stderr);
+});
+
+test('no -cert and no server.pem: a generated P-256 certificate for localhost, said in one line', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-s-server-nocert-'));
+  const bare = await startServer(['-www'], { cwd: dir });
+  try {
+    t.regex(bare.stderr(), /^No -cert given and server\.pem not found: using a generated self-signed ECDSA P-256 certificate/m);
+    const r = await runClient('openssl', ['s_client', '-connect', `127.0.0.1:${bare.port}`, '-ign_eof', '-verify_hostname', 'localhost'], 'GET / HTTP/1.0\r\n\r\n');
+    t.regex(r.stdout, /^HTTP\/1\.0 200 ok/m, r.stdout + r.stderr);
+    t.regex(r.stdout, /subject=CN = localhost/);
+    t.regex(r.stdout, /Peer signature type: ECDSA/);
+  } finally {
+    await bare.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
