@@ -11,6 +11,7 @@ import { ConfigError, loadCredential, signingKey } from './credentials';
 import { generateDefaultCertificate, useDefaultCertificate } from '../x509/defaultCert';
 import { TicketSealer } from '../tls/tickets13';
 import { verifyPeerSignature } from './peerSignature';
+import { peerChainVerifier } from './peerVerify';
 
 export type Mode = 'interactive' | 'www' | 'WWW' | 'HTTP' | 'rev';
 
@@ -245,6 +246,7 @@ export function buildServerConfig(args: ParsedArgs, argv: readonly string[]): Se
     allowNoDheKex: flag('allow_no_dhe_kex'),
     externalPsk: parseExternalPsk(str('psk'), str('psk_identity')),
     verifyClientSignature: verifyPeerSignature,
+    verifyPeerChain: peerChainVerifier(args),
     random: (n) => core.randomBytes(n),
     now: () => Date.now(),
   };

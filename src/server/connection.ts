@@ -33,6 +33,8 @@ export interface ConnectionEvents {
   onUnexpectedEof?(conn: TlsConnection): void;
   /** NSS key log lines. */
   onKeyLog?(line: string): void;
+  /** The verify lines for the client's certificate chain. */
+  onPeerVerifyLines?(conn: TlsConnection, lines: readonly Buffer[]): void;
 }
 
 /**
@@ -252,6 +254,10 @@ export class TlsConnection implements HandshakeSink {
     } else {
       this.readKeys = p;
     }
+  }
+
+  peerVerifyLines(lines: readonly Buffer[]): void {
+    this.events.onPeerVerifyLines?.(this, lines);
   }
 
   keyLog(label: string, clientRandom: Buffer, secret: Buffer): void {

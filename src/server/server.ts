@@ -133,6 +133,9 @@ export function serve(config: ServerConfig, io: Output = stdio): Promise<number>
         onClosed: () => onClosed(served),
         onTrace: (c, ev) => onTrace(served, ev),
         onKeyLog: keyLog ? (line) => keyLog!.write(`${line}\n`) : undefined,
+        onPeerVerifyLines: (_c, lines) => {
+          for (const line of lines) process.stderr.write(Buffer.concat([line, Buffer.from('\n')]));
+        },
       });
       const served: Served = {
         conn,

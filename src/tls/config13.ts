@@ -21,6 +21,15 @@ export interface Credential {
 
 export type PeerVerify = 'none' | 'request' | 'require';
 
+export interface PeerChainVerdict {
+  readonly proceed: boolean;
+  readonly alert?: number;
+  /** Lines for stderr, without newlines. */
+  readonly lines: readonly Buffer[];
+  /** X509_V_* result, 0 when the chain verified. */
+  readonly verifyResult: number;
+}
+
 export interface Tls13Config {
   /** TLS 1.3 cipher suites enabled, in the server's order (-ciphersuites). */
   readonly cipherSuites: readonly number[];
@@ -57,6 +66,11 @@ export interface Tls13Config {
   readonly externalPsk?: { readonly identity: Buffer; readonly key: Buffer; readonly suite: number };
   /** -allow_no_dhe_kex: accept psk_ke (resumption without a fresh key exchange). */
   readonly allowNoDheKex: boolean;
+  /**
+   * Validates the client's chain (leaf first) with the -verify options: whether the handshake
+   * goes on, the alert otherwise, s_server's verify lines, and the verify result to record.
+   */
+  readonly verifyPeerChain?: (chain: Buffer[]) => PeerChainVerdict;
   /** Verifies a client's CertificateVerify signature with the public key of its leaf certificate. */
   readonly verifyClientSignature?: (leaf: Buffer, scheme: number, data: Buffer, signature: Buffer) => boolean;
   /** Injected randomness (the native CSPRNG in production). */

@@ -26,6 +26,8 @@ export interface HandshakeSink {
   keyLog(label: string, clientRandom: Buffer, secret: Buffer): void;
   /** The handshake is complete. */
   handshakeDone(info: NegotiatedInfo): void;
+  /** s_server's verify lines for the client's chain, printed whether or not it verified. */
+  peerVerifyLines?(lines: readonly Buffer[]): void;
   /** The client's records of rejected 0-RTT data are to be skipped (RFC 8446 §4.2.10). */
   skipEarlyData?(): void;
 }
@@ -78,6 +80,7 @@ interface Negotiation {
   serverAppSecret?: Buffer;
   exporterSecret?: Buffer;
   peerChain?: Buffer[];
+  peerVerifyResult?: number;
   peerSignatureScheme?: number;
 }
 
@@ -443,6 +446,13 @@ class ExpectCertificate implements State {
       return new ExpectFinished(this.n);
     }
     this.n.peerChain = chain;
+    const verdict = this.n.config.verifyPeerChain?.(chain);
+    if (verdict) {
+      out.peerVerifyLines?.(verdict.lines);
+      this.n.peerVerifyResult = verdict.verifyResult;
+      // Without -verify_return_error a failed chain is only reported (s_server's default).
+      if (!verdict.proceed) throw new TlsError((verdict.alert ?? AlertDescription.bad_certificate) as AlertDescription, `client certificate verification failed (${verdict.verifyResult})`);
+    }
     return new ExpectCertificateVerify(this.n);
   }
 }

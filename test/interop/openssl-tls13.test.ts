@@ -270,3 +270,38 @@ test('client certificates: -Verify requires one, -verify asks for one', async (t
     fs.rmSync(client.dir, { recursive: true, force: true });
   }
 });
+
+test('client chain verification: the same verify lines as openssl s_server, and -verify_return_error fails with its alert', async (t) => {
+  const server = makeCert('p256');
+  const client = makeCert('p256');
+  const { runClient } = await import('../helpers/clients');
+  const fetch = (port: number) =>
+    runClient('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_3', '-cert', client.cert, '-key', client.key, '-ign_eof'], 'GET / HTTP/1.0\r\n\r\n');
+  for (const extra of [[], ['-verify_return_error']]) {
+    const args = ['-www', '-cert', server.cert, '-key', server.key, '-Verify', '1', ...extra];
+    const ours = await startServer(args);
+    const theirs = await startServer(args, { openssl: true });
+    try {
+      const a = await fetch(ours.port);
+      const b = await fetch(theirs.port);
+      const verifyLines = (s: string) => s.split('\n').filter((l) => /^(verify|depth=)/.test(l)).join('\n');
+      await ours.kill();
+      await theirs.kill();
+      t.is(verifyLines(ours.stderr()), verifyLines(theirs.stderr()), `stderr with ${extra.join(' ')}`);
+      t.regex(verifyLines(ours.stderr()), /verify error:num=18:self-signed certificate/);
+      if (extra.length) {
+        t.notRegex(a.stdout, /HTTP\/1\.0 200 ok/);
+        t.regex(a.stderr, /alert unknown ca/, a.stderr);
+        t.regex(b.stderr, /alert unknown ca/);
+      } else {
+        t.regex(a.stdout, /^HTTP\/1\.0 200 ok/m, a.stdout + a.stderr);
+        t.regex(b.stdout, /Verification error: self-signed certificate/);
+      }
+    } finally {
+      await ours.kill();
+      await theirs.kill();
+    }
+  }
+  fs.rmSync(server.dir, { recursive: true, force: true });
+  fs.rmSync(client.dir, { recursive: true, force: true });
+});
